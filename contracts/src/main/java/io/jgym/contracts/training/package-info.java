@@ -1,0 +1,2 @@
+/** The training contract shared by the agents and the generative models. */
+package io.jgym.contracts.training;
