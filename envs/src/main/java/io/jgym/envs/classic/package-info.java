@@ -1,0 +1,2 @@
+/** Classic-control environments with continuous state: CartPole. */
+package io.jgym.envs.classic;

@@ -1,0 +1,150 @@
+package io.jgym.envs.toytext;
+
+import io.jgym.contracts.EnvOptions;
+import io.jgym.contracts.Reset;
+import io.jgym.contracts.SeededEnv;
+import io.jgym.contracts.Step;
+import io.jgym.contracts.space.Discrete;
+import io.jgym.contracts.space.Space;
+import io.jgym.contracts.space.Value;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Crossing a frozen lake from start (S) to goal (G) without falling into holes (H), step for step
+ * as Gymnasium's {@code FrozenLakeEnv} (v1.2.3).
+ *
+ * <h2>Action space</h2>
+ * {@code Discrete(4)}: 0 left, 1 down, 2 right, 3 up.
+ *
+ * <h2>Observation space</h2>
+ * {@code Discrete(rows * cols)}: the agent's cell as {@code row * cols + col}.
+ *
+ * <h2>Reward</h2>
+ * 1 for reaching the goal, 0 otherwise.
+ *
+ * <h2>Starting state</h2>
+ * The S cell, drawn (with one {@code random()}) from the distribution over start cells.
+ *
+ * <h2>Episode end</h2>
+ * Terminates on a hole or the goal. Truncation (100 steps for 4x4, 200 for 8x8) comes from the
+ * registry's time limit.
+ *
+ * <h2>Options</h2>
+ * {@code map_name} ("4x4" or "8x8"), {@code is_slippery} (default true: the intended move happens
+ * with probability {@code success_rate}, default 1/3, and each perpendicular move with half the
+ * rest). Every step draws one random number, deterministic or not, as Gymnasium's does. The info
+ * dict carries the probability of the transition taken ({@code prob}).
+ */
+public final class FrozenLake extends SeededEnv {
+    private static final Map<String, List<String>> MAPS = Map.of(
+            "4x4", List.of("SFFF", "FHFH", "FFFH", "HFFG"),
+            "8x8", List.of("SFFFFFFF", "FFFFFFFF", "FFFHFFFF", "FFFFFHFF",
+                    "FFFHFFFF", "FHHFFFHF", "FHFFHFHF", "FFFHFFFG"));
+    private static final int ACTIONS = 4;
+
+    /** One possible outcome of an action: Gymnasium's {@code (prob, next_state, reward, terminated)}. */
+    private record Transition(double probability, int nextState, double reward, boolean terminated) {
+    }
+
+    private final Space observationSpace;
+    private final Space actionSpace = new Discrete(ACTIONS);
+    private final double[] initialDistribution;
+    private final Transition[][][] transitions;
+    private final double[][][] probabilities;
+    private int state;
+
+    /** A lake built from creation options; see the class comment for the options read. */
+    public static FrozenLake create(String envId, EnvOptions options, String defaultMap) {
+        String mapName = options.getString("map_name", defaultMap);
+        boolean slippery = options.getBoolean("is_slippery", true);
+        double successRate = options.getDouble("success_rate", 1.0 / 3.0);
+        options.requireAllUsed(envId);
+        List<String> map = MAPS.get(mapName);
+        if (map == null) {
+            throw new IllegalArgumentException("option 'map_name' must be one of " + MAPS.keySet() + ", got '" + mapName + "'");
+        }
+        if (!(successRate >= 0 && successRate <= 1)) {
+            throw new IllegalArgumentException("option 'success_rate' must be in [0, 1], got " + successRate);
+        }
+        return new FrozenLake(map, slippery, successRate);
+    }
+
+    private FrozenLake(List<String> rows, boolean slippery, double successRate) {
+        int nrow = rows.size();
+        int ncol = rows.get(0).length();
+        int states = nrow * ncol;
+        observationSpace = new Discrete(states);
+        initialDistribution = new double[states];
+        double starts = rows.stream().mapToLong(r -> r.chars().filter(c -> c == 'S').count()).sum();
+        transitions = new Transition[states][ACTIONS][];
+        probabilities = new double[states][ACTIONS][];
+        double failRate = (1.0 - successRate) / 2.0;
+        for (int row = 0; row < nrow; row++) {
+            for (int col = 0; col < ncol; col++) {
+                int s = row * ncol + col;
+                char letter = rows.get(row).charAt(col);
+                initialDistribution[s] = letter == 'S' ? 1.0 / starts : 0.0;
+                for (int a = 0; a < ACTIONS; a++) {
+                    Transition[] outcomes;
+                    if (letter == 'G' || letter == 'H') {
+                        outcomes = new Transition[] {new Transition(1.0, s, 0, true)};
+                    } else if (slippery) {
+                        outcomes = new Transition[3];
+                        int[] moves = {(a + 3) % 4, a, (a + 1) % 4};
+                        for (int i = 0; i < 3; i++) {
+                            double p = moves[i] == a ? successRate : failRate;
+                            outcomes[i] = move(rows, row, col, moves[i], p);
+                        }
+                    } else {
+                        outcomes = new Transition[] {move(rows, row, col, a, 1.0)};
+                    }
+                    transitions[s][a] = outcomes;
+                    probabilities[s][a] = Arrays.stream(outcomes).mapToDouble(Transition::probability).toArray();
+                }
+            }
+        }
+    }
+
+    private static Transition move(List<String> rows, int row, int col, int action, double probability) {
+        int nrow = rows.size();
+        int ncol = rows.get(0).length();
+        switch (action) {
+            case 0 -> col = Math.max(col - 1, 0);
+            case 1 -> row = Math.min(row + 1, nrow - 1);
+            case 2 -> col = Math.min(col + 1, ncol - 1);
+            default -> row = Math.max(row - 1, 0);
+        }
+        char letter = rows.get(row).charAt(col);
+        return new Transition(probability, row * ncol + col, letter == 'G' ? 1 : 0, letter == 'G' || letter == 'H');
+    }
+
+    @Override
+    public Space observationSpace() {
+        return observationSpace;
+    }
+
+    @Override
+    public Space actionSpace() {
+        return actionSpace;
+    }
+
+    @Override
+    public Reset reset(OptionalLong seed) {
+        reseed(seed);
+        state = CategoricalSampler.sample(initialDistribution, rng());
+        return new Reset(Value.of(state), Map.of("prob", 1));
+    }
+
+    @Override
+    public Step step(Value action) {
+        checkStep(action);
+        int a = (int) ((Value.Int) action).value();
+        int i = CategoricalSampler.sample(probabilities[state][a], rng());
+        Transition t = transitions[state][a][i];
+        state = t.nextState();
+        return new Step(Value.of(state), t.reward(), t.terminated(), false, Map.of("prob", t.probability()));
+    }
+}

@@ -1,0 +1,2 @@
+/** Toy-text environments with discrete state: FrozenLake. */
+package io.jgym.envs.toytext;
