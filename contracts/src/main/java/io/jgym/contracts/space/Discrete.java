@@ -25,6 +25,12 @@ public record Discrete(long n, long start) implements Space {
         return value instanceof Value.Int i && i.value() >= start && i.value() - start < n;
     }
 
+    /** Gymnasium's notation: {@code Discrete(2)}, or {@code Discrete(3, start=-1)}. */
+    @Override
+    public String toString() {
+        return start == 0 ? "Discrete(" + n + ")" : "Discrete(" + n + ", start=" + start + ")";
+    }
+
     /** {@code start + integers(n)}, as Gymnasium samples. */
     @Override
     public Value sample(NumpyGenerator rng) {

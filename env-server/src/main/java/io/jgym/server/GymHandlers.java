@@ -1,0 +1,172 @@
+package io.jgym.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.jgym.contracts.EnvOptions;
+import io.jgym.contracts.Reset;
+import io.jgym.contracts.Step;
+import io.jgym.contracts.space.Space;
+import io.jgym.contracts.space.Value;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The gym-http-api endpoints. Each handler parses the request, calls the {@link InstanceStore} or an
+ * {@link EnvInstance}, and writes the original server's JSON; errors are thrown as exceptions and
+ * mapped to responses by {@link GymServer}.
+ */
+final class GymHandlers {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final InstanceStore store;
+    private final MonitorDirectories monitorDirectories;
+    private final AtomicInteger monitorIds = new AtomicInteger();
+
+    GymHandlers(InstanceStore store, MonitorDirectories monitorDirectories) {
+        this.store = store;
+        this.monitorDirectories = monitorDirectories;
+    }
+
+    void create(Context ctx) {
+        RequestBody body = RequestBody.parse(ctx.body());
+        String envId = body.requiredText("env_id");
+        OptionalLong seed = body.seed("seed");
+        EnvOptions options = EnvOptions.of(kwargs(body));
+        String id;
+        try {
+            id = store.create(envId, seed, options);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Cannot create " + envId + ": " + e.getMessage());
+        }
+        json(ctx, Map.of("instance_id", id));
+    }
+
+    private static Map<String, Object> kwargs(RequestBody body) {
+        JsonNode kwargs = body.optional("kwargs").orElse(null);
+        if (kwargs == null) {
+            return Map.of();
+        }
+        if (!kwargs.isObject()) {
+            throw ApiException.badRequest("Parameter 'kwargs' must be a JSON object of environment options, got " + kwargs);
+        }
+        Map<String, Object> out = new HashMap<>();
+        kwargs.fields().forEachRemaining(e -> out.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class)));
+        return out;
+    }
+
+    void listAll(Context ctx) {
+        Map<String, String> all = store.list();
+        json(ctx, Map.of("all_envs", all, "envs", all));
+    }
+
+    void reset(Context ctx) {
+        RequestBody body = RequestBody.parse(ctx.body());
+        OptionalLong seed = body.seed("seed");
+        Reset reset = instance(ctx).reset(seed);
+        json(ctx, Map.of("observation", reset.observation()));
+    }
+
+    void step(Context ctx) {
+        RequestBody body = RequestBody.parse(ctx.body());
+        JsonNode actionJson = body.required("action");
+        EnvInstance instance = instance(ctx);
+        Step step = instance.step(SpaceJson.action(actionJson, instance.env().actionSpace()));
+        Map<String, Object> info = new LinkedHashMap<>(step.info());
+        if (step.truncated()) {
+            info.put("TimeLimit.truncated", !step.terminated());
+        }
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("observation", step.observation());
+        response.put("reward", step.reward());
+        response.put("done", step.done());
+        response.put("info", info);
+        json(ctx, response);
+    }
+
+    void actionSpace(Context ctx) {
+        json(ctx, Map.of("info", SpaceJson.describe(instance(ctx).env().actionSpace())));
+    }
+
+    void observationSpace(Context ctx) {
+        json(ctx, Map.of("info", SpaceJson.describe(instance(ctx).env().observationSpace())));
+    }
+
+    void sampleAction(Context ctx) {
+        json(ctx, Map.of("action", instance(ctx).sampleAction()));
+    }
+
+    void actionContains(Context ctx) {
+        EnvInstance instance = instance(ctx);
+        String x = ctx.pathParam("x");
+        long value;
+        try {
+            value = Long.parseLong(x.strip().replaceFirst("^\\+", ""));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("action_space/contains expects an integer, got '" + x + "'");
+        }
+        json(ctx, Map.of("member", instance.env().actionSpace().contains(Value.of(value))));
+    }
+
+    /** True when every key in the body equals (as JSON text) the same key of the space's description. */
+    void observationContains(Context ctx) {
+        RequestBody body = RequestBody.parse(ctx.body());
+        Space space = instance(ctx).env().observationSpace();
+        Map<String, Object> info = SpaceJson.describe(space);
+        boolean member = true;
+        Iterator<Map.Entry<String, JsonNode>> fields = body.fields().fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> e = fields.next();
+            if (!info.containsKey(e.getKey())) {
+                throw ApiException.badRequest("Unknown observation space key '" + e.getKey()
+                        + "'; this space has " + String.join(", ", new TreeSet<>(info.keySet())));
+            }
+            Object given = JSON.convertValue(e.getValue(), Object.class);
+            member &= FlaskJson.dumps(info.get(e.getKey())).equals(FlaskJson.dumps(given));
+        }
+        json(ctx, Map.of("member", member));
+    }
+
+    void monitorStart(Context ctx) {
+        RequestBody body = RequestBody.parse(ctx.body());
+        String directory = body.requiredText("directory");
+        boolean force = body.flag("force");
+        boolean resume = body.flag("resume");
+        EnvInstance instance = instance(ctx);
+        instance.startMonitor(new EpisodeMonitor(monitorDirectories.resolve(directory), instance.envId(),
+                monitorIds.getAndIncrement(), force, resume));
+        ctx.status(204);
+    }
+
+    void monitorClose(Context ctx) {
+        instance(ctx).closeMonitor();
+        ctx.status(204);
+    }
+
+    void close(Context ctx) {
+        store.close(ctx.pathParam("id"));
+        ctx.status(204);
+    }
+
+    /** The scoreboard the original uploaded to closed in 2017; check the parameters, then say so. */
+    void upload(Context ctx) {
+        RequestBody body = RequestBody.parse(ctx.body());
+        body.required("training_dir");
+        body.required("api_key");
+        throw ApiException.badRequest("Uploading is no longer possible: the OpenAI Gym scoreboard closed in 2017."
+                + " Nothing was sent; your monitor results stay in the training directory.");
+    }
+
+    private EnvInstance instance(Context ctx) {
+        return store.get(ctx.pathParam("id"));
+    }
+
+    static void json(Context ctx, Object body) {
+        ctx.contentType("application/json").result(FlaskJson.write(body));
+    }
+}

@@ -1,0 +1,25 @@
+package io.jgym.server;
+
+import java.nio.file.Path;
+
+/**
+ * Maps the {@code directory} a client gives to {@code monitor/start} to a folder under the server's
+ * data root. Existing programs pass absolute paths such as {@code /tmp/random-agent-results}; they
+ * are taken relative to the root (so they keep working), and no path may climb out of it.
+ */
+final class MonitorDirectories {
+    private final Path root;
+
+    MonitorDirectories(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    Path resolve(String directory) {
+        String relative = directory.replace('\\', '/').replaceFirst("^([A-Za-z]:)?/+", "");
+        Path resolved = root.resolve(relative).normalize();
+        if (!resolved.startsWith(root)) {
+            throw ApiException.badRequest("Monitor directory '" + directory + "' is outside the server's data root " + root);
+        }
+        return resolved;
+    }
+}

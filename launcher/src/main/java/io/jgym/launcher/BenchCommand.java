@@ -1,0 +1,18 @@
+package io.jgym.launcher;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code jgym bench}: groups the benchmarks; each prints a table of what it measured. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print a table.",
+        subcommands = {ServerBenchCommand.class})
+final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
