@@ -42,6 +42,16 @@ final class PythonFloat {
             end--;
         }
         digits = digits.substring(0, end);
+        if (digits.length() == 2) {
+            // Java may print two digits where one round-trips (4.9E-324); Python prints the one (5e-324).
+            int rounded = Math.round(Integer.parseInt(digits) / 10f);
+            String one = rounded == 10 ? "1" : Integer.toString(rounded);
+            int onePoint = rounded == 10 ? point + 1 : point;
+            if (Double.parseDouble("0." + one + "E" + onePoint) == Math.abs(value)) {
+                digits = one;
+                point = onePoint;
+            }
+        }
         String sign = negative ? "-" : "";
         if (digits.equals("0")) {
             return sign + "0.0";
