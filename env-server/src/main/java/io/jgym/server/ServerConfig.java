@@ -35,9 +35,4 @@ public record ServerConfig(String host, int port, int maxInstances, Duration idl
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 5000, 1000, Duration.ofHours(1), 1 << 20, Path.of("runs", "monitor"), false);
     }
-
-    /** The same config on another port (0 for any free one). */
-    public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, maxInstances, idleTimeout, maxRequestBytes, dataRoot, allowShutdown);
-    }
 }

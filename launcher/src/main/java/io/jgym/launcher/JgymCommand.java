@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jgym", mixinStandardHelpOptions = true, version = "jgym 0.1.0",
         description = "A Java workbench for reinforcement learning and generative modelling.",
-        subcommands = {ServeCommand.class, EnvsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, EnvsCommand.class, BenchCommand.class, WarmupCommand.class,
+                CommandLine.HelpCommand.class})
 public final class JgymCommand implements Runnable {
 
     @CommandLine.Spec

@@ -4,6 +4,8 @@ import io.jgym.client.GymClient;
 import io.jgym.client.GymServerException;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,10 +86,18 @@ final class ServerBenchCommand implements Callable<Integer> {
         }
     }
 
-    private static Process startServer(int port) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                JgymCommand.class.getName(), "serve", "--port", Integer.toString(port))
+    /** Starts {@code jgym serve} as {@code ./jgym} would, with the class-data archive when it was built. */
+    private static Process startServer(int port) throws IOException, URISyntaxException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path jar = Path.of(JgymCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path archive = jar.resolveSibling("jgym.jsa");
+        if (Files.isRegularFile(archive)) {
+            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), JgymCommand.class.getName(),
+                "serve", "--port", Integer.toString(port)));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
