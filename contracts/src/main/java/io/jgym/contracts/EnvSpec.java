@@ -26,11 +26,6 @@ public record EnvSpec(String id, Function<EnvOptions, Env> factory, OptionalInt 
         });
     }
 
-    /** A spec with a time limit and a reward threshold. */
-    public static EnvSpec of(String id, Function<EnvOptions, Env> factory, int maxEpisodeSteps, double rewardThreshold) {
-        return new EnvSpec(id, factory, OptionalInt.of(maxEpisodeSteps), OptionalDouble.of(rewardThreshold));
-    }
-
     /** Builds the environment, wrapped in {@link TimeLimit} when the spec has a limit. */
     public Env make(EnvOptions options) {
         Env env = factory.apply(options);

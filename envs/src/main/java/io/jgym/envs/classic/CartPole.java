@@ -1,5 +1,6 @@
 package io.jgym.envs.classic;
 
+import io.jgym.contracts.EnvOptions;
 import io.jgym.contracts.Reset;
 import io.jgym.contracts.SeededEnv;
 import io.jgym.contracts.Step;
@@ -60,6 +61,15 @@ public final class CartPole extends SeededEnv {
 
     private final double[] state = new double[4];
     private boolean terminatedBefore;
+
+    /** The environment; it takes no options. */
+    public static CartPole create(String envId, EnvOptions options) {
+        options.requireAllUsed(envId);
+        return new CartPole();
+    }
+
+    private CartPole() {
+    }
 
     @Override
     public Space observationSpace() {

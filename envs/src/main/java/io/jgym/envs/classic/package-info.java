@@ -1,2 +1,2 @@
-/** Classic-control environments with continuous state: CartPole. */
+/** Classic-control environments with continuous state: CartPole, MountainCar (discrete and continuous), Acrobot, Pendulum. */
 package io.jgym.envs.classic;

@@ -1,16 +1,8 @@
 package io.jgym.envs.toytext;
 
 import io.jgym.contracts.EnvOptions;
-import io.jgym.contracts.Reset;
-import io.jgym.contracts.SeededEnv;
-import io.jgym.contracts.Step;
-import io.jgym.contracts.space.Discrete;
-import io.jgym.contracts.space.Space;
-import io.jgym.contracts.space.Value;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Crossing a frozen lake from start (S) to goal (G) without falling into holes (H), step for step
@@ -38,23 +30,14 @@ import java.util.OptionalLong;
  * rest). Every step draws one random number, deterministic or not, as Gymnasium's does. The info
  * dict carries the probability of the transition taken ({@code prob}).
  */
-public final class FrozenLake extends SeededEnv {
+public final class FrozenLake extends TabularEnv {
     private static final Map<String, List<String>> MAPS = Map.of(
             "4x4", List.of("SFFF", "FHFH", "FFFH", "HFFG"),
             "8x8", List.of("SFFFFFFF", "FFFFFFFF", "FFFHFFFF", "FFFFFHFF",
                     "FFFHFFFF", "FHHFFFHF", "FHFFHFHF", "FFFHFFFG"));
     private static final int ACTIONS = 4;
 
-    /** One possible outcome of an action: Gymnasium's {@code (prob, next_state, reward, terminated)}. */
-    private record Transition(double probability, int nextState, double reward, boolean terminated) {
-    }
-
-    private final Space observationSpace;
-    private final Space actionSpace = new Discrete(ACTIONS);
-    private final double[] initialDistribution;
-    private final Transition[][][] transitions;
-    private final double[][][] probabilities;
-    private int state;
+    private final List<String> rows;
 
     /** A lake built from creation options; see the class comment for the options read. */
     public static FrozenLake create(String envId, EnvOptions options, String defaultMap) {
@@ -73,39 +56,55 @@ public final class FrozenLake extends SeededEnv {
     }
 
     private FrozenLake(List<String> rows, boolean slippery, double successRate) {
+        super(ACTIONS, initialDistribution(rows), table(rows, slippery, successRate));
+        this.rows = rows;
+    }
+
+    /** The map, one string per row, for rendering. */
+    public List<String> rows() {
+        return rows;
+    }
+
+    /** The agent's cell, for rendering. */
+    public int position() {
+        return state();
+    }
+
+    private static double[] initialDistribution(List<String> rows) {
+        int ncol = rows.get(0).length();
+        double[] out = new double[rows.size() * ncol];
+        double starts = rows.stream().mapToLong(r -> r.chars().filter(c -> c == 'S').count()).sum();
+        for (int s = 0; s < out.length; s++) {
+            out[s] = rows.get(s / ncol).charAt(s % ncol) == 'S' ? 1.0 / starts : 0.0;
+        }
+        return out;
+    }
+
+    private static Transition[][][] table(List<String> rows, boolean slippery, double successRate) {
         int nrow = rows.size();
         int ncol = rows.get(0).length();
-        int states = nrow * ncol;
-        observationSpace = new Discrete(states);
-        initialDistribution = new double[states];
-        double starts = rows.stream().mapToLong(r -> r.chars().filter(c -> c == 'S').count()).sum();
-        transitions = new Transition[states][ACTIONS][];
-        probabilities = new double[states][ACTIONS][];
         double failRate = (1.0 - successRate) / 2.0;
+        Transition[][][] table = new Transition[nrow * ncol][ACTIONS][];
         for (int row = 0; row < nrow; row++) {
             for (int col = 0; col < ncol; col++) {
                 int s = row * ncol + col;
                 char letter = rows.get(row).charAt(col);
-                initialDistribution[s] = letter == 'S' ? 1.0 / starts : 0.0;
                 for (int a = 0; a < ACTIONS; a++) {
-                    Transition[] outcomes;
                     if (letter == 'G' || letter == 'H') {
-                        outcomes = new Transition[] {new Transition(1.0, s, 0, true)};
+                        table[s][a] = new Transition[] {new Transition(1.0, s, 0, true)};
                     } else if (slippery) {
-                        outcomes = new Transition[3];
                         int[] moves = {(a + 3) % 4, a, (a + 1) % 4};
+                        table[s][a] = new Transition[3];
                         for (int i = 0; i < 3; i++) {
-                            double p = moves[i] == a ? successRate : failRate;
-                            outcomes[i] = move(rows, row, col, moves[i], p);
+                            table[s][a][i] = move(rows, row, col, moves[i], moves[i] == a ? successRate : failRate);
                         }
                     } else {
-                        outcomes = new Transition[] {move(rows, row, col, a, 1.0)};
+                        table[s][a] = new Transition[] {move(rows, row, col, a, 1.0)};
                     }
-                    transitions[s][a] = outcomes;
-                    probabilities[s][a] = Arrays.stream(outcomes).mapToDouble(Transition::probability).toArray();
                 }
             }
         }
+        return table;
     }
 
     private static Transition move(List<String> rows, int row, int col, int action, double probability) {
@@ -119,32 +118,5 @@ public final class FrozenLake extends SeededEnv {
         }
         char letter = rows.get(row).charAt(col);
         return new Transition(probability, row * ncol + col, letter == 'G' ? 1 : 0, letter == 'G' || letter == 'H');
-    }
-
-    @Override
-    public Space observationSpace() {
-        return observationSpace;
-    }
-
-    @Override
-    public Space actionSpace() {
-        return actionSpace;
-    }
-
-    @Override
-    public Reset reset(OptionalLong seed) {
-        reseed(seed);
-        state = CategoricalSampler.sample(initialDistribution, rng());
-        return new Reset(Value.of(state), Map.of("prob", 1));
-    }
-
-    @Override
-    public Step step(Value action) {
-        checkStep(action);
-        int a = (int) ((Value.Int) action).value();
-        int i = CategoricalSampler.sample(probabilities[state][a], rng());
-        Transition t = transitions[state][a][i];
-        state = t.nextState();
-        return new Step(Value.of(state), t.reward(), t.terminated(), false, Map.of("prob", t.probability()));
     }
 }

@@ -1,2 +1,2 @@
-/** Toy-text environments with discrete state: FrozenLake. */
+/** Toy-text environments with discrete state: FrozenLake, CliffWalking, Taxi, Blackjack. */
 package io.jgym.envs.toytext;
