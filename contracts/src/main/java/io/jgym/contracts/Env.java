@@ -2,6 +2,7 @@ package io.jgym.contracts;
 
 import io.jgym.contracts.space.Space;
 import io.jgym.contracts.space.Value;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -40,6 +41,11 @@ public interface Env extends AutoCloseable {
      * @throws IllegalStateException    if no episode was started with {@link #reset(OptionalLong)}
      */
     Step step(Value action);
+
+    /** A picture of the current state, if this environment can draw itself (after a reset). */
+    default Optional<Frame> render() {
+        return Optional.empty();
+    }
 
     /** Releases resources; calling it again does nothing. */
     @Override

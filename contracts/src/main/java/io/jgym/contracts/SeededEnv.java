@@ -28,6 +28,11 @@ public abstract class SeededEnv implements Env {
         started = true;
     }
 
+    /** Whether an episode has been started, so there is a state to render. */
+    protected final boolean started() {
+        return started;
+    }
+
     /** The environment's generator; valid after {@link #reseed(OptionalLong)}. */
     protected final NumpyGenerator rng() {
         return rng;

@@ -2,6 +2,7 @@ package io.jgym.contracts;
 
 import io.jgym.contracts.space.Space;
 import io.jgym.contracts.space.Value;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -49,6 +50,11 @@ public final class TimeLimit implements Env {
         Step step = inner.step(action);
         elapsedSteps++;
         return elapsedSteps >= maxEpisodeSteps ? step.withTruncated() : step;
+    }
+
+    @Override
+    public Optional<Frame> render() {
+        return inner.render();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.jgym.server;
 
 import io.jgym.contracts.Env;
+import io.jgym.contracts.Frame;
 import io.jgym.contracts.Reset;
 import io.jgym.contracts.Step;
 import io.jgym.contracts.random.NumpyGenerator;
@@ -72,17 +73,21 @@ final class EnvInstance {
     }
 
     synchronized void startMonitor(EpisodeMonitor newMonitor) {
-        if (monitor != null) {
-            monitor.flush();
-        }
+        closeMonitor();
         monitor = newMonitor;
     }
 
     synchronized void closeMonitor() {
         if (monitor != null) {
-            monitor.flush();
+            monitor.close();
             monitor = null;
         }
+    }
+
+    /** A picture of the current state. @throws ApiException if the env cannot render or was not reset */
+    synchronized Frame render() {
+        return env.render().orElseThrow(() -> ApiException.badRequest(
+                "Nothing to render for " + envId + ": reset the environment first (and it must support rendering)"));
     }
 
     synchronized void close() {

@@ -8,6 +8,7 @@ import io.jgym.contracts.Reset;
 import io.jgym.contracts.Step;
 import io.jgym.contracts.space.Space;
 import io.jgym.contracts.space.Value;
+import io.jgym.envs.render.FrameImages;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -137,10 +138,36 @@ final class GymHandlers {
         String directory = body.requiredText("directory");
         boolean force = body.flag("force");
         boolean resume = body.flag("resume");
+        int every = videoEvery(body);
+        EpisodeRecorder.Format format = EpisodeRecorder.Format.parse(body.optional("video_format").map(JsonNode::asText).orElse("gif"));
         EnvInstance instance = instance(ctx);
+        EpisodeMonitor.Recording recording = every == 0 ? null : new EpisodeMonitor.Recording(every, format, instance.env()::render);
         instance.startMonitor(new EpisodeMonitor(monitorDirectories.resolve(directory), instance.envId(),
-                monitorIds.getAndIncrement(), force, resume));
+                monitorIds.getAndIncrement(), force, resume, recording));
         ctx.status(204);
+    }
+
+    /** gym-http-api's {@code video_callable}: false for none, true for every episode, n for every n-th. */
+    private static int videoEvery(RequestBody body) {
+        JsonNode v = body.optional("video_callable").orElse(null);
+        if (v == null || (v.isBoolean() && !v.asBoolean())) {
+            return 0;
+        }
+        if (v.isBoolean()) {
+            return 1;
+        }
+        if (v.isIntegralNumber() && v.asLong() >= 1 && v.asLong() <= Integer.MAX_VALUE) {
+            return v.asInt();
+        }
+        throw ApiException.badRequest("Parameter 'video_callable' must be false, true or a positive episode interval, got " + v);
+    }
+
+    /** The current state as a PNG picture. */
+    void render(Context ctx) {
+        byte[] png = FrameImages.png(instance(ctx).render());
+        ctx.result(png);
+        ctx.res().setCharacterEncoding(null);
+        ctx.res().setContentType("image/png");
     }
 
     void monitorClose(Context ctx) {

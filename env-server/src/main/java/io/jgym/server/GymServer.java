@@ -75,6 +75,7 @@ public final class GymServer {
         javalin.routes.post(INSTANCE + "/monitor/start", h::monitorStart);
         javalin.routes.post(INSTANCE + "/monitor/close", h::monitorClose);
         javalin.routes.post(INSTANCE + "/close", h::close);
+        javalin.routes.get(INSTANCE + "/render", h::render);
         javalin.routes.post("/v1/upload", h::upload);
         javalin.routes.post("/v1/shutdown", this::shutdown);
     }

@@ -5,14 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -182,6 +188,54 @@ class RoutesTest {
                 assertTrue(step.get("info").get("TimeLimit.truncated").asBoolean(), "a time-limit end is flagged as in gym 0.21");
                 return t;
             }
+        }
+    }
+
+    @Test
+    void renderAnswersAPngOfTheCurrentState() throws IOException {
+        String id = server.create("{\"env_id\":\"CartPole-v1\",\"seed\":0}");
+        TestServer.Response early = server.get("/v1/envs/" + id + "/render");
+        assertEquals(400, early.status(), "nothing to render before reset");
+        server.post("/v1/envs/" + id + "/reset/", null);
+        HttpResponse<byte[]> png = server.getBytes("/v1/envs/" + id + "/render");
+        assertEquals(200, png.statusCode());
+        assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
+        assertEquals(600, image.getWidth());
+        assertEquals(400, image.getHeight());
+    }
+
+    @Test
+    void monitorRecordsSelectedEpisodesAsAnimatedGifs() throws IOException {
+        String id = server.create("{\"env_id\":\"FrozenLake-v1\",\"seed\":0}");
+        assertEquals(204, server.post("/v1/envs/" + id + "/monitor/start/",
+                "{\"directory\":\"videos\",\"force\":true,\"video_callable\":2}").status());
+        List<Integer> lengths = new ArrayList<>();
+        for (int episode = 0; episode < 3; episode++) {
+            server.post("/v1/envs/" + id + "/reset/", null);
+            int steps = 0;
+            while (!server.post("/v1/envs/" + id + "/step/", "{\"action\":" + (steps % 4) + "}").body().startsWith("{\"done\":true")) {
+                steps++;
+            }
+            lengths.add(steps + 1);
+        }
+        server.post("/v1/envs/" + id + "/monitor/close/", null);
+        Path dir = dataRoot.resolve("videos");
+        List<String> gifs;
+        try (Stream<Path> files = Files.list(dir)) {
+            gifs = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".gif")).sorted().toList();
+        }
+        assertEquals(2, gifs.size(), "episodes 0 and 2 of 3 are recorded with video_callable=2: " + gifs);
+        assertTrue(gifs.get(0).matches("openaigym\\.video\\.\\d+\\.\\d+\\.video000000\\.gif"), gifs.get(0));
+        assertEquals(lengths.get(0) + 1, gifFrames(dir.resolve(gifs.get(0))), "reset frame plus one per step");
+        assertEquals(lengths.get(2) + 1, gifFrames(dir.resolve(gifs.get(1))));
+    }
+
+    private static int gifFrames(Path gif) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            ImageReader reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            return reader.getNumImages(true);
         }
     }
 

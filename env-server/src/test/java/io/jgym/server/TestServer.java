@@ -42,6 +42,18 @@ final class TestServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
     }
 
+    /** GET returning the raw body bytes, for binary answers such as PNG pictures. */
+    HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** POST with a JSON body; {@code null} sends no body at all. */
     Response post(String path, String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path));

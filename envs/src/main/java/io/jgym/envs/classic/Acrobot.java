@@ -8,6 +8,9 @@ import io.jgym.contracts.space.Box;
 import io.jgym.contracts.space.Discrete;
 import io.jgym.contracts.space.Space;
 import io.jgym.contracts.space.Value;
+import io.jgym.contracts.Frame;
+import java.util.Optional;
+import io.jgym.envs.render.ClassicControlRenderer;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -98,9 +101,9 @@ public final class Acrobot extends SeededEnv {
         return new Step(observation(), terminated ? 0.0 : -1.0, terminated, false, Map.of());
     }
 
-    /** The joint angles (theta1, theta2), for rendering. */
-    public double[] angles() {
-        return new double[] {state[0], state[1]};
+    @Override
+    public Optional<Frame> render() {
+        return started() ? Optional.of(ClassicControlRenderer.acrobot(state[0], state[1])) : Optional.empty();
     }
 
     /** Gymnasium's {@code rk4} over one interval [0, dt], returning the first four components. */

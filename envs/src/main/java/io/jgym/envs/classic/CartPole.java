@@ -8,6 +8,9 @@ import io.jgym.contracts.space.Box;
 import io.jgym.contracts.space.Discrete;
 import io.jgym.contracts.space.Space;
 import io.jgym.contracts.space.Value;
+import io.jgym.contracts.Frame;
+import java.util.Optional;
+import io.jgym.envs.render.ClassicControlRenderer;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -118,6 +121,11 @@ public final class CartPole extends SeededEnv {
         }
         terminatedBefore |= terminated;
         return new Step(observation(), reward, terminated, false, Map.of());
+    }
+
+    @Override
+    public Optional<Frame> render() {
+        return started() ? Optional.of(ClassicControlRenderer.cartPole(state[0], state[2], X_THRESHOLD)) : Optional.empty();
     }
 
     /** The double-precision state (x, x_dot, theta, theta_dot), for parity checks. */

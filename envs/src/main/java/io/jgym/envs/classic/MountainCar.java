@@ -8,6 +8,9 @@ import io.jgym.contracts.space.Box;
 import io.jgym.contracts.space.Discrete;
 import io.jgym.contracts.space.Space;
 import io.jgym.contracts.space.Value;
+import io.jgym.contracts.Frame;
+import java.util.Optional;
+import io.jgym.envs.render.ClassicControlRenderer;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -97,9 +100,9 @@ public final class MountainCar extends SeededEnv {
         return new Step(observation(), -1.0, terminated, false, Map.of());
     }
 
-    /** Position of the car, for rendering. */
-    public double position() {
-        return position;
+    @Override
+    public Optional<Frame> render() {
+        return started() ? Optional.of(ClassicControlRenderer.mountainCar(position, GOAL_POSITION)) : Optional.empty();
     }
 
     private Value observation() {

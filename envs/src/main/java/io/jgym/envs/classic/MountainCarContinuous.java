@@ -7,6 +7,9 @@ import io.jgym.contracts.Step;
 import io.jgym.contracts.space.Box;
 import io.jgym.contracts.space.Space;
 import io.jgym.contracts.space.Value;
+import io.jgym.contracts.Frame;
+import java.util.Optional;
+import io.jgym.envs.render.ClassicControlRenderer;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -101,8 +104,8 @@ public final class MountainCarContinuous extends SeededEnv {
         return new Step(Value.of((float) position, (float) velocity), reward, terminated, false, Map.of());
     }
 
-    /** Position of the car, for rendering. */
-    public double position() {
-        return position;
+    @Override
+    public Optional<Frame> render() {
+        return started() ? Optional.of(ClassicControlRenderer.mountainCar(position, GOAL_POSITION)) : Optional.empty();
     }
 }

@@ -7,6 +7,9 @@ import io.jgym.contracts.Step;
 import io.jgym.contracts.space.Box;
 import io.jgym.contracts.space.Space;
 import io.jgym.contracts.space.Value;
+import io.jgym.contracts.Frame;
+import java.util.Optional;
+import io.jgym.envs.render.ClassicControlRenderer;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -102,9 +105,9 @@ public final class Pendulum extends SeededEnv {
         return m - Math.PI;
     }
 
-    /** The pendulum's angle, for rendering. */
-    public double theta() {
-        return theta;
+    @Override
+    public Optional<Frame> render() {
+        return started() ? Optional.of(ClassicControlRenderer.pendulum(theta)) : Optional.empty();
     }
 
     private Value observation() {

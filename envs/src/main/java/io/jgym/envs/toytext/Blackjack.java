@@ -10,6 +10,9 @@ import io.jgym.contracts.space.TupleSpace;
 import io.jgym.contracts.space.Value;
 import java.util.ArrayList;
 import java.util.List;
+import io.jgym.contracts.Frame;
+import java.util.Optional;
+import io.jgym.envs.render.GridRenderer;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -48,6 +51,7 @@ public final class Blackjack extends SeededEnv {
     private final boolean sab;
     private final List<Integer> player = new ArrayList<>();
     private final List<Integer> dealer = new ArrayList<>();
+    private boolean finished;
 
     /** A table built from creation options ({@code natural}, {@code sab}). */
     public static Blackjack create(String envId, EnvOptions options, boolean defaultSab) {
@@ -77,6 +81,7 @@ public final class Blackjack extends SeededEnv {
         reseed(seed);
         dealer.clear();
         player.clear();
+        finished = false;
         dealer.add(drawCard());
         dealer.add(drawCard());
         player.add(drawCard());
@@ -109,10 +114,20 @@ public final class Blackjack extends SeededEnv {
                 reward = 1.5;
             }
         }
+        finished = terminated;
         return new Step(observation(), reward, terminated, false, Map.of());
     }
 
-    /** The player's and dealer's hands, for rendering and parity checks. */
+    /** Draws both hands; the dealer's hidden card shows once the episode is over. */
+    @Override
+    public Optional<Frame> render() {
+        if (!started()) {
+            return Optional.empty();
+        }
+        return Optional.of(GridRenderer.blackjack(player, dealer, finished));
+    }
+
+    /** The player's and dealer's hands, for parity checks. */
     public List<List<Integer>> hands() {
         return List.of(List.copyOf(player), List.copyOf(dealer));
     }

@@ -1,6 +1,9 @@
 package io.jgym.envs.toytext;
 
 import io.jgym.contracts.EnvOptions;
+import io.jgym.contracts.Frame;
+import io.jgym.envs.render.GridRenderer;
+import java.util.Optional;
 
 /**
  * The cliff-walking gridworld of Sutton and Barto (Example 6.6), step for step as Gymnasium's
@@ -39,9 +42,9 @@ public final class CliffWalking extends TabularEnv {
         super(MOVES.length, initialDistribution(), table());
     }
 
-    /** The agent's cell, for rendering. */
-    public int position() {
-        return state();
+    @Override
+    public Optional<Frame> render() {
+        return started() ? Optional.of(GridRenderer.cliffWalking(state())) : Optional.empty();
     }
 
     private static double[] initialDistribution() {

@@ -2,6 +2,9 @@ package io.jgym.envs.toytext;
 
 import io.jgym.contracts.EnvOptions;
 import java.util.List;
+import io.jgym.contracts.Frame;
+import java.util.Optional;
+import io.jgym.envs.render.GridRenderer;
 import java.util.Map;
 
 /**
@@ -60,14 +63,9 @@ public final class FrozenLake extends TabularEnv {
         this.rows = rows;
     }
 
-    /** The map, one string per row, for rendering. */
-    public List<String> rows() {
-        return rows;
-    }
-
-    /** The agent's cell, for rendering. */
-    public int position() {
-        return state();
+    @Override
+    public Optional<Frame> render() {
+        return started() ? Optional.of(GridRenderer.frozenLake(rows, state())) : Optional.empty();
     }
 
     private static double[] initialDistribution(List<String> rows) {

@@ -2,6 +2,10 @@ package io.jgym.envs.toytext;
 
 import io.jgym.contracts.EnvOptions;
 import java.util.List;
+import io.jgym.contracts.Frame;
+import java.util.Optional;
+import io.jgym.envs.render.GridRenderer;
+import java.util.ArrayList;
 import java.util.Map;
 
 /**
@@ -45,6 +49,7 @@ public final class Taxi extends TabularEnv {
     private static final int STATES = 500;
     private static final int ACTIONS = 6;
     private static final double FICKLE_PROBABILITY = 0.3;
+    private static final List<int[]> WALLS = walls();
 
     private final boolean fickle;
     private boolean fickleStep;
@@ -75,9 +80,26 @@ public final class Taxi extends TabularEnv {
         return ((row * 5 + col) * 5 + pass) * 4 + dest;
     }
 
-    /** The current state, for rendering. */
-    public int position() {
-        return state();
+    @Override
+    public Optional<Frame> render() {
+        if (!started()) {
+            return Optional.empty();
+        }
+        int[] d = decode(state());
+        return Optional.of(GridRenderer.taxi(d[0], d[1], d[2], d[3], LOCS, WALLS));
+    }
+
+    /** The walls between cells as {row, col} of the cell whose left side is blocked. */
+    private static List<int[]> walls() {
+        List<int[]> out = new ArrayList<>();
+        for (int row = 0; row < SIZE; row++) {
+            for (int col = 1; col < SIZE; col++) {
+                if (wall(row, 2 * col)) {
+                    out.add(new int[] {row, col});
+                }
+            }
+        }
+        return out;
     }
 
     private static double[] initialDistribution() {

@@ -1,0 +1,127 @@
+package io.jgym.server;
+
+import io.jgym.contracts.Frame;
+import io.jgym.envs.render.AnimatedGifWriter;
+import io.jgym.envs.render.FrameImages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Records the frames of selected episodes for the monitor, as gym's video recorder did but without
+ * ffmpeg: every {@code every}-th episode becomes an animated GIF, or a folder of PNG frames. Frames
+ * are streamed to disk as they are rendered; a GIF appears under its final name when its episode ends.
+ */
+final class EpisodeRecorder {
+    /** How recorded episodes are stored. */
+    enum Format {
+        GIF, PNG;
+
+        static Format parse(String text) {
+            try {
+                return valueOf(text.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("Parameter 'video_format' must be gif or png, got '" + text + "'");
+            }
+        }
+    }
+
+    private static final int FRAME_MILLIS = 50;
+
+    private final Path directory;
+    private final String prefix;
+    private final int every;
+    private final Format format;
+    private final Supplier<Optional<Frame>> renderer;
+    private final List<String> videos = new ArrayList<>();
+    private AnimatedGifWriter gif;
+    private Path pngFolder;
+    private int pngFrames;
+    private String current;
+
+    /**
+     * @param prefix   file-name prefix, {@code openaigym.video.<monitor>.<pid>}
+     * @param every    record episodes whose index is a multiple of this (at least 1)
+     * @param renderer draws the environment's current state
+     */
+    EpisodeRecorder(Path directory, String prefix, int every, Format format, Supplier<Optional<Frame>> renderer) {
+        this.directory = directory;
+        this.prefix = prefix;
+        this.every = every;
+        this.format = format;
+        this.renderer = renderer;
+    }
+
+    /** Starts recording episode {@code episodeId} if it is selected; ends any recording in progress. */
+    void onReset(int episodeId) {
+        finish();
+        if (episodeId % every != 0) {
+            return;
+        }
+        current = prefix + String.format(".video%06d", episodeId);
+        try {
+            if (format == Format.GIF) {
+                gif = new AnimatedGifWriter(directory.resolve(current + ".gif"), FRAME_MILLIS);
+            } else {
+                pngFolder = Files.createDirectories(directory.resolve(current));
+                pngFrames = 0;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start recording in " + directory, e);
+        }
+        capture();
+    }
+
+    /** Adds the current state to the recording, if one is running. */
+    void capture() {
+        if (current == null) {
+            return;
+        }
+        Frame frame = renderer.get().orElseThrow(() -> ApiException.badRequest("This environment cannot render, so it cannot be recorded"));
+        try {
+            if (gif != null) {
+                gif.add(frame);
+            } else {
+                Path target = pngFolder.resolve(String.format("frame%06d.png", pngFrames++));
+                Path temp = Files.createTempFile(pngFolder, ".frame", ".tmp");
+                Files.write(temp, FrameImages.png(frame));
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a recorded frame to " + directory, e);
+        }
+    }
+
+    /** Closes the recording in progress, if any. */
+    void finish() {
+        if (current == null) {
+            return;
+        }
+        try {
+            if (gif != null) {
+                gif.close();
+                videos.add(current + ".gif");
+            } else {
+                videos.add(current);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish the recording " + current, e);
+        } finally {
+            gif = null;
+            pngFolder = null;
+            current = null;
+        }
+    }
+
+    /** Names of the finished recordings, for the manifest. */
+    List<String> videos() {
+        return List.copyOf(videos);
+    }
+}
