@@ -1,0 +1,57 @@
+package io.jgym.clients;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The Python client's own test suite and its example programs, run by a real python3 against a real server. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PythonClientTest {
+    private LiveServer server;
+
+    @BeforeAll
+    void start() {
+        Script.requireInterpreter("python3", "python3");
+        server = new LiveServer();
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void clientTestSuitePasses() throws Exception {
+        Script.Result r = Script.run(server.url(), "python3", "-m", "unittest", "discover", "-v",
+                "-s", Script.clientsDir().resolve("python/tests").toString());
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("OK"), r.output());
+    }
+
+    @Test
+    void randomAgentExampleRuns() throws Exception {
+        Script.Result r = Script.run(server.url(), "python3", Script.clientsDir().resolve("python/examples/random_agent.py").toString(),
+                "--server", server.url(), "--episodes", "5");
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("mean return over 5 episodes"), r.output());
+    }
+
+    @Test
+    void qLearningExampleBeatsARandomPolicyOnFrozenLake() throws Exception {
+        Script.Result r = Script.run(server.url(), "python3",
+                Script.clientsDir().resolve("python/examples/frozenlake_q_learning.py").toString(),
+                "--server", server.url(), "--episodes", "1500", "--eval-episodes", "100", "--seed", "0");
+        assertEquals(0, r.exitCode(), r.output());
+        Matcher m = Pattern.compile("greedy success rate: ([0-9.]+)").matcher(r.output());
+        assertTrue(m.find(), r.output());
+        assertTrue(Double.parseDouble(m.group(1)) > 0.3, "a random policy succeeds about 1.5% of the time: " + r.output());
+    }
+}
