@@ -1,19 +1,39 @@
 package io.jgym.contracts;
 
 import io.jgym.contracts.random.NumpyGenerator;
+import io.jgym.contracts.space.Space;
 import io.jgym.contracts.space.Value;
 import java.util.OptionalLong;
 
 /**
  * Base class for environments that own a numpy-compatible generator, as Gymnasium's {@code Env}
  * owns {@code np_random}: {@link #reseed(OptionalLong)} replaces it when a seed is given, and an
- * environment never seeded draws from operating-system entropy. It also guards the two orderings
- * every environment must enforce: no step before the first reset, and close is idempotent.
+ * environment never seeded draws from operating-system entropy. It also holds the two spaces and
+ * guards what every environment must enforce: no step before the first reset, actions inside the
+ * action space, and an idempotent close.
  */
 public abstract class SeededEnv implements Env {
+    private final Space observationSpace;
+    private final Space actionSpace;
     private NumpyGenerator rng;
     private boolean started;
     private boolean closed;
+
+    /** An environment with fixed observation and action spaces. */
+    protected SeededEnv(Space observationSpace, Space actionSpace) {
+        this.observationSpace = observationSpace;
+        this.actionSpace = actionSpace;
+    }
+
+    @Override
+    public final Space observationSpace() {
+        return observationSpace;
+    }
+
+    @Override
+    public final Space actionSpace() {
+        return actionSpace;
+    }
 
     /** Call first in {@link #reset(OptionalLong)}: re-seeds when asked and marks the episode started. */
     protected final void reseed(OptionalLong seed) {

@@ -66,16 +66,7 @@ public final class Acrobot extends SeededEnv {
     }
 
     private Acrobot() {
-    }
-
-    @Override
-    public Space observationSpace() {
-        return OBSERVATION_SPACE;
-    }
-
-    @Override
-    public Space actionSpace() {
-        return ACTION_SPACE;
+        super(OBSERVATION_SPACE, ACTION_SPACE);
     }
 
     @Override

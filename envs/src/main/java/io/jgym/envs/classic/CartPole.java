@@ -72,16 +72,7 @@ public final class CartPole extends SeededEnv {
     }
 
     private CartPole() {
-    }
-
-    @Override
-    public Space observationSpace() {
-        return OBSERVATION_SPACE;
-    }
-
-    @Override
-    public Space actionSpace() {
-        return ACTION_SPACE;
+        super(OBSERVATION_SPACE, ACTION_SPACE);
     }
 
     @Override

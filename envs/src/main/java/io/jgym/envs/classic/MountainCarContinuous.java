@@ -64,17 +64,8 @@ public final class MountainCarContinuous extends SeededEnv {
     }
 
     private MountainCarContinuous(double goalVelocity) {
+        super(OBSERVATION_SPACE, ACTION_SPACE);
         this.goalVelocity = goalVelocity;
-    }
-
-    @Override
-    public Space observationSpace() {
-        return OBSERVATION_SPACE;
-    }
-
-    @Override
-    public Space actionSpace() {
-        return ACTION_SPACE;
     }
 
     @Override

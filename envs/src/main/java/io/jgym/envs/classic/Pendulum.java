@@ -59,17 +59,8 @@ public final class Pendulum extends SeededEnv {
     }
 
     private Pendulum(double gravity) {
+        super(OBSERVATION_SPACE, ACTION_SPACE);
         this.gravity = gravity;
-    }
-
-    @Override
-    public Space observationSpace() {
-        return OBSERVATION_SPACE;
-    }
-
-    @Override
-    public Space actionSpace() {
-        return ACTION_SPACE;
     }
 
     @Override

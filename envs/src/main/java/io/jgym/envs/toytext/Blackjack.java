@@ -62,18 +62,9 @@ public final class Blackjack extends SeededEnv {
     }
 
     private Blackjack(boolean natural, boolean sab) {
+        super(OBSERVATION_SPACE, ACTION_SPACE);
         this.natural = natural;
         this.sab = sab;
-    }
-
-    @Override
-    public Space observationSpace() {
-        return OBSERVATION_SPACE;
-    }
-
-    @Override
-    public Space actionSpace() {
-        return ACTION_SPACE;
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.jgym.contracts.Reset;
 import io.jgym.contracts.SeededEnv;
 import io.jgym.contracts.Step;
 import io.jgym.contracts.space.Discrete;
-import io.jgym.contracts.space.Space;
 import io.jgym.contracts.space.Value;
 import java.util.Arrays;
 import java.util.Map;
@@ -22,8 +21,6 @@ abstract class TabularEnv extends SeededEnv {
     protected record Transition(double probability, int nextState, double reward, boolean terminated) {
     }
 
-    private final Space observationSpace;
-    private final Space actionSpace;
     private final double[] initialDistribution;
     private final Transition[][][] table;
     private final double[][][] probabilities;
@@ -34,8 +31,7 @@ abstract class TabularEnv extends SeededEnv {
      * @param table               {@code table[s][a]} lists the outcomes of action {@code a} in state {@code s}
      */
     protected TabularEnv(int actions, double[] initialDistribution, Transition[][][] table) {
-        this.observationSpace = new Discrete(table.length);
-        this.actionSpace = new Discrete(actions);
+        super(new Discrete(table.length), new Discrete(actions));
         this.initialDistribution = initialDistribution.clone();
         this.table = table;
         this.probabilities = new double[table.length][actions][];
@@ -44,16 +40,6 @@ abstract class TabularEnv extends SeededEnv {
                 probabilities[s][a] = Arrays.stream(table[s][a]).mapToDouble(Transition::probability).toArray();
             }
         }
-    }
-
-    @Override
-    public final Space observationSpace() {
-        return observationSpace;
-    }
-
-    @Override
-    public final Space actionSpace() {
-        return actionSpace;
     }
 
     @Override
