@@ -13,9 +13,13 @@ final class AtomicFiles {
     }
 
     static void writeString(Path target, String content) {
+        write(target, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void write(Path target, byte[] content) {
         try {
             Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            Files.write(temp, content);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + target, e);

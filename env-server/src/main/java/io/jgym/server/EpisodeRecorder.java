@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,10 +88,7 @@ final class EpisodeRecorder {
             if (gif != null) {
                 gif.add(frame);
             } else {
-                Path target = pngFolder.resolve(String.format("frame%06d.png", pngFrames++));
-                Path temp = Files.createTempFile(pngFolder, ".frame", ".tmp");
-                Files.write(temp, FrameImages.png(frame));
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.write(pngFolder.resolve(String.format("frame%06d.png", pngFrames++)), FrameImages.png(frame));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a recorded frame to " + directory, e);

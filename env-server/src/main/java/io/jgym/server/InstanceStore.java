@@ -58,7 +58,7 @@ final class InstanceStore {
     EnvInstance get(String instanceId) {
         EnvInstance instance = instances.get(instanceId);
         if (instance == null) {
-            throw ApiException.badRequest("Instance_id " + instanceId + " unknown");
+            throw unknown(instanceId);
         }
         instance.touch(nanoClock.getAsLong());
         return instance;
@@ -68,9 +68,14 @@ final class InstanceStore {
     void close(String instanceId) {
         EnvInstance instance = instances.remove(instanceId);
         if (instance == null) {
-            throw ApiException.badRequest("Instance_id " + instanceId + " unknown");
+            throw unknown(instanceId);
         }
         instance.close();
+    }
+
+    /** The original server's error for an id it does not hold. */
+    private static ApiException unknown(String instanceId) {
+        return ApiException.badRequest("Instance_id " + instanceId + " unknown");
     }
 
     /** Instance id to env id, sorted by instance id. */

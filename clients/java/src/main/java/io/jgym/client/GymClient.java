@@ -60,7 +60,7 @@ public final class GymClient implements AutoCloseable {
 
     /** Steps with an action given as JSON text ({@code 1} or {@code [0.5]}); returns observation, reward, done, info. */
     public JsonNode envStep(String instanceId, String actionJson, boolean render) {
-        return postRaw(instancePath(instanceId, "step/"), "{\"action\":" + actionJson + ",\"render\":" + render + "}");
+        return call("POST", instancePath(instanceId, "step/"), "{\"action\":" + actionJson + ",\"render\":" + render + "}");
     }
 
     public JsonNode envActionSpaceInfo(String instanceId) {
@@ -120,10 +120,6 @@ public final class GymClient implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot encode request body", e);
         }
-    }
-
-    private JsonNode postRaw(String path, String body) {
-        return call("POST", path, body);
     }
 
     private JsonNode call(String method, String path, String body) {
