@@ -2,6 +2,7 @@ package io.jgym.server;
 
 import io.jgym.contracts.Frame;
 import io.jgym.contracts.Step;
+import io.jgym.contracts.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package io.jgym.server;
 
 import io.jgym.contracts.Frame;
+import io.jgym.contracts.files.AtomicFiles;
 import io.jgym.envs.render.AnimatedGifWriter;
 import io.jgym.envs.render.FrameImages;
 import java.io.IOException;

@@ -7,11 +7,14 @@ import picocli.CommandLine.Command;
  * The {@code jgym} command line: the single entry point that wires the modules together. Each
  * sub-command is its own class; this one only lists them and runs picocli.
  */
-@Command(name = "jgym", mixinStandardHelpOptions = true, version = "jgym 0.1.0",
+@Command(name = "jgym", mixinStandardHelpOptions = true, version = "jgym " + JgymCommand.VERSION,
         description = "A Java workbench for reinforcement learning and generative modelling.",
-        subcommands = {ServeCommand.class, EnvsCommand.class, BenchCommand.class, WarmupCommand.class,
+        subcommands = {ServeCommand.class, EnvsCommand.class, TrainCommand.class, EvalCommand.class, PlayCommand.class,
+                BenchCommand.class, WarmupCommand.class,
                 CommandLine.HelpCommand.class})
 public final class JgymCommand implements Runnable {
+    /** The jgym version, also recorded in every run's config.json. */
+    static final String VERSION = "0.1.0";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -23,6 +26,7 @@ public final class JgymCommand implements Runnable {
 
     public static void main(String[] args) {
         int code = new CommandLine(new JgymCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("jgym: " + e.getMessage());
                     return 1;

@@ -1,0 +1,39 @@
+package io.jgym.agents.dqn;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Picks the action with the highest Q-value for one encoded observation. Reuses one input row, so
+ * acting allocates only the network's output. Used while training, by {@code eval} and by {@code play}.
+ */
+public final class GreedyPolicy {
+    private final MultiLayerNetwork network;
+    private final INDArray input;
+    private final int actions;
+
+    public GreedyPolicy(MultiLayerNetwork network, int observationSize) {
+        this.network = network;
+        this.input = Nd4j.create(DataType.FLOAT, 1, observationSize);
+        this.actions = network.layerSize(network.getnLayers() - 1);
+    }
+
+    /** The greedy action; ties go to the lowest index, as numpy's argmax does. */
+    public int act(float[] observation) {
+        input.data().setData(observation);
+        return argmax(network.output(input, false).data().asFloat(), 0, actions);
+    }
+
+    /** Index of the largest of {@code values[from .. from + count)}, relative to {@code from}. */
+    static int argmax(float[] values, int from, int count) {
+        int best = 0;
+        for (int i = 1; i < count; i++) {
+            if (values[from + i] > values[from + best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

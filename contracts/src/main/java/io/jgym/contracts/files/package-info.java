@@ -1,0 +1,2 @@
+/** Crash-safe file writing shared by the server's monitor, checkpoints and run outputs. */
+package io.jgym.contracts.files;

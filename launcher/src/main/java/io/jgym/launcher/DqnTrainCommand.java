@@ -1,0 +1,89 @@
+package io.jgym.launcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jgym.agents.dqn.DqnConfig;
+import io.jgym.agents.dqn.DqnTrainer;
+import io.jgym.contracts.Env;
+import io.jgym.contracts.training.TrainingListener;
+import io.jgym.runs.RunFolder;
+import io.jgym.runs.RunOutputListener;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code jgym train dqn}: jgym's DQN on an in-process or remote environment. Writes
+ * {@code runs/<name>/} (config.json, metrics.csv, checkpoints, learning-curve.png, report.html) and
+ * resumes a run from its last checkpoint with {@code --resume}.
+ */
+@Command(name = "dqn", mixinStandardHelpOptions = true,
+        description = "Train jgym's DQN (epsilon-greedy, experience replay, target network, Double DQN).")
+final class DqnTrainCommand implements Callable<Integer> {
+    static final String TRAINER = "dqn";
+
+    @Mixin
+    EnvSource source;
+    @Mixin
+    RunOptions run;
+    @Mixin
+    DqnOptions options;
+
+    @Option(names = "--print-config", description = "Print the resolved settings as JSON and exit.")
+    boolean printConfig;
+
+    @Override
+    public Integer call() throws Exception {
+        if (printConfig) {
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(options.resolve()));
+            return 0;
+        }
+        Path folder = run.folder(TRAINER, source.envId);
+        RunFolder runFolder;
+        DqnConfig config;
+        if (run.resume) {
+            if (options.anySetting()) {
+                throw new IllegalArgumentException("--resume continues with the run's saved settings; leave out the other flags");
+            }
+            runFolder = RunFolder.open(folder);
+            Map<String, Object> record = runFolder.record();
+            config = RunFolder.convert(record.get("config"), DqnConfig.class);
+            source.envId = (String) record.get("env");
+            source.server = (String) record.get("server");
+        } else {
+            config = options.resolve();
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("trainer", TRAINER);
+            record.put("env", source.envId);
+            record.put("server", source.server);
+            record.put("config", config);
+            record.put("jgym", JgymCommand.VERSION);
+            runFolder = RunFolder.create(folder, record);
+        }
+        try (Env env = source.open()) {
+            DqnTrainer trainer = new DqnTrainer(config, env, folder.getFileName().toString(), Optional.of(runFolder.checkpoints()));
+            trainer.train(TrainingListener.of(
+                    new RunOutputListener(runFolder, List.of(DqnTrainer.RETURN, DqnTrainer.TD_LOSS, DqnTrainer.Q_VALUES,
+                            DqnTrainer.EPSILON), config.solveWindow()),
+                    progress(run.progressSeconds, config.solveWindow())));
+        }
+        System.out.println("results in " + folder + " (report.html, metrics.csv, learning-curve.png, checkpoints/)");
+        return 0;
+    }
+
+    /** The progress line both DQN trainers print. */
+    static ProgressPrinter progress(double seconds, int window) {
+        return new ProgressPrinter(System.out, List.of(
+                new ProgressPrinter.Column("return", DqnTrainer.RETURN, "%.1f"),
+                new ProgressPrinter.Column("mean" + window, DqnTrainer.MOVING_AVERAGE, "%.1f"),
+                new ProgressPrinter.Column("epsilon", DqnTrainer.EPSILON, "%.3f"),
+                new ProgressPrinter.Column("loss", DqnTrainer.TD_LOSS, "%.4f"),
+                new ProgressPrinter.Column("steps/s", DqnTrainer.STEPS_PER_SECOND, "%,.0f")), seconds);
+    }
+}

@@ -1,0 +1,57 @@
+package io.jgym.launcher;
+
+import io.jgym.agents.dqn.GreedyEvaluator;
+import io.jgym.contracts.Env;
+import io.jgym.envs.render.AnimatedGifWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jgym play}: one greedy episode of a trained DQN, saved as an animated GIF; prints its return. */
+@Command(name = "play", mixinStandardHelpOptions = true,
+        description = "Play one greedy episode with a trained DQN and save it as an animated GIF.")
+final class PlayCommand implements Callable<Integer> {
+    @Mixin
+    ModelSource model;
+    @Mixin
+    EnvSource source;
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--seed", description = "Reset seed of the episode (default: ${DEFAULT-VALUE}).")
+    long seed = 0;
+
+    @Option(names = "--gif", description = "Where the animation goes (default: ${DEFAULT-VALUE}).")
+    Path gif = Path.of("play.gif");
+
+    @Option(names = "--frame-millis", description = "Delay between GIF frames (default: ${DEFAULT-VALUE}).")
+    int frameMillis = 40;
+
+    @Override
+    public Integer call() throws IOException {
+        model.applyRunEnv(source, spec.commandLine().getParseResult().hasMatchedOption("--env"));
+        try (Env env = source.open(); AnimatedGifWriter writer = new AnimatedGifWriter(gif, frameMillis)) {
+            GreedyEvaluator evaluator = new GreedyEvaluator(model.load(), env);
+            int[] steps = {0};
+            double total = evaluator.episode(seed, step -> {
+                steps[0]++;
+                env.render().ifPresent(frame -> {
+                    try {
+                        writer.add(frame);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            });
+            System.out.printf("%s: return %.1f in %d steps; %d frames written to %s%n",
+                    source.describe(), total, steps[0], writer.frames(), gif);
+        }
+        return 0;
+    }
+}
