@@ -45,36 +45,42 @@ final class DqnTrainCommand implements Callable<Integer> {
             return 0;
         }
         Path folder = run.folder(TRAINER, source.envId);
-        RunFolder runFolder;
-        DqnConfig config;
+        Map<String, Object> saved = run.resume ? RunFolder.open(folder).record() : Map.of();
         if (run.resume) {
             if (options.anySetting()) {
                 throw new IllegalArgumentException("--resume continues with the run's saved settings; leave out the other flags");
             }
-            runFolder = RunFolder.open(folder);
-            Map<String, Object> record = runFolder.record();
-            config = RunFolder.convert(record.get("config"), DqnConfig.class);
-            source.envId = (String) record.get("env");
-            source.server = (String) record.get("server");
-        } else {
-            config = options.resolve();
-            Map<String, Object> record = new LinkedHashMap<>();
-            record.put("trainer", TRAINER);
-            record.put("env", source.envId);
-            record.put("server", source.server);
-            record.put("config", config);
-            record.put("jgym", JgymCommand.VERSION);
-            runFolder = RunFolder.create(folder, record);
+            source.envId = (String) saved.get("env");
+            source.server = (String) saved.get("server");
         }
+        DqnConfig config = run.resume ? RunFolder.convert(saved.get("config"), DqnConfig.class) : options.resolve();
         try (Env env = source.open()) {
-            DqnTrainer trainer = new DqnTrainer(config, env, folder.getFileName().toString(), Optional.of(runFolder.checkpoints()));
-            trainer.train(TrainingListener.of(
-                    new RunOutputListener(runFolder, List.of(DqnTrainer.RETURN, DqnTrainer.TD_LOSS, DqnTrainer.Q_VALUES,
-                            DqnTrainer.EPSILON), config.solveWindow()),
-                    progress(run.progressSeconds, config.solveWindow())));
+            // Built before the run folder exists, so a bad environment leaves no half-made run behind.
+            DqnTrainer trainer = new DqnTrainer(config, env, folder.getFileName().toString(), Optional.of(folder.resolve(RunFolder.CHECKPOINTS)));
+            RunFolder runFolder = run.resume ? RunFolder.open(folder) : RunFolder.create(folder, record(config));
+            try {
+                trainer.train(TrainingListener.of(
+                        new RunOutputListener(runFolder, List.of(DqnTrainer.RETURN, DqnTrainer.TD_LOSS, DqnTrainer.Q_VALUES,
+                                DqnTrainer.EPSILON), config.solveWindow()),
+                        progress(run.progressSeconds, config.solveWindow())));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("training stopped: " + e.getMessage() + "\n  the last checkpoint is kept in "
+                        + runFolder.checkpoints() + "; continue with: ./jgym train dqn --resume --runs-dir " + run.runsDir
+                        + " --name " + folder.getFileName(), e);
+            }
         }
         System.out.println("results in " + folder + " (report.html, metrics.csv, learning-curve.png, checkpoints/)");
         return 0;
+    }
+
+    private Map<String, Object> record(DqnConfig config) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("trainer", TRAINER);
+        record.put("env", source.envId);
+        record.put("server", source.server);
+        record.put("config", config);
+        record.put("jgym", JgymCommand.VERSION);
+        return record;
     }
 
     /** The progress line both DQN trainers print. */

@@ -35,7 +35,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         model.applyRunEnv(source, spec.commandLine().getParseResult().hasMatchedOption("--env"));
         try (Env env = source.open()) {
-            double[] returns = new GreedyEvaluator(model.load(), env).returns(episodes, seed);
+            double[] returns = GreedyEvaluator.of(model.load(), env).returns(episodes, seed);
             DoubleSummaryStatistics stats = Arrays.stream(returns).summaryStatistics();
             double mean = stats.getAverage();
             double std = Math.sqrt(Arrays.stream(returns).map(r -> (r - mean) * (r - mean)).sum() / returns.length);

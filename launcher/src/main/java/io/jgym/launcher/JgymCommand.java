@@ -24,14 +24,18 @@ public final class JgymCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    public static void main(String[] args) {
-        int code = new CommandLine(new JgymCommand())
+    /** The command line as {@code main} runs it: enum values in any case, errors as one "jgym: ..." line. */
+    static CommandLine commandLine() {
+        return new CommandLine(new JgymCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("jgym: " + e.getMessage());
                     return 1;
-                })
-                .execute(args);
+                });
+    }
+
+    public static void main(String[] args) {
+        int code = commandLine().execute(args);
         if (code != 0) {
             System.exit(code);
         }

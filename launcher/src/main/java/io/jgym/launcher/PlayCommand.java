@@ -37,7 +37,7 @@ final class PlayCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         model.applyRunEnv(source, spec.commandLine().getParseResult().hasMatchedOption("--env"));
         try (Env env = source.open(); AnimatedGifWriter writer = new AnimatedGifWriter(gif, frameMillis)) {
-            GreedyEvaluator evaluator = new GreedyEvaluator(model.load(), env);
+            GreedyEvaluator evaluator = GreedyEvaluator.of(model.load(), env);
             int[] steps = {0};
             double total = evaluator.episode(seed, step -> {
                 steps[0]++;

@@ -51,9 +51,10 @@ final class Rl4jTrainCommand implements Callable<Integer> {
         record.put("server", source.server);
         record.put("config", config);
         record.put("jgym", JgymCommand.VERSION);
-        RunFolder runFolder = RunFolder.create(folder, record);
         try (Env env = source.open()) {
-            new Rl4jDqnTrainer(config, env, folder.getFileName().toString()).train(TrainingListener.of(
+            Rl4jDqnTrainer trainer = new Rl4jDqnTrainer(config, env, folder.getFileName().toString());
+            RunFolder runFolder = RunFolder.create(folder, record);
+            trainer.train(TrainingListener.of(
                     new RunOutputListener(runFolder, List.of(DqnTrainer.RETURN, DqnTrainer.EPSILON), config.solveWindow()),
                     DqnTrainCommand.progress(run.progressSeconds, config.solveWindow())));
         }

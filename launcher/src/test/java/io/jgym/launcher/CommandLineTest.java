@@ -14,13 +14,13 @@ import picocli.CommandLine;
 class CommandLineTest {
 
     /** Exit code and what the command printed to standard output and error. */
-    private record Run(int exitCode, String out, String err) {
+    record Run(int exitCode, String out, String err) {
     }
 
-    private static Run run(String... args) {
+    static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new JgymCommand());
+        CommandLine cli = JgymCommand.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int code = cli.execute(args);
@@ -28,7 +28,8 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "serve", "envs", "bench", "bench server", "bench envs"})
+    @ValueSource(strings = {"", "serve", "envs", "bench", "bench server", "bench envs", "bench dqn",
+            "train", "train dqn", "train rl4j-dqn", "eval", "play"})
     void everyCommandAnswersHelp(String command) {
         String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
         Run r = run(args);

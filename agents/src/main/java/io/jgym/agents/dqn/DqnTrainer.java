@@ -43,6 +43,7 @@ public final class DqnTrainer implements Trainer {
     private final ObservationEncoder encoder;
     private final int actions;
     private final long actionStart;
+    private MultiLayerNetwork trained;
 
     /**
      * @param checkpoints folder for checkpoints; a checkpoint already there is resumed from
@@ -78,6 +79,7 @@ public final class DqnTrainer implements Trainer {
         long totalSteps = resumed.map(DqnCheckpoint::totalSteps).orElse(0L);
         resumed.ifPresent(c -> LOG.info("resuming {} at episode {} ({} steps done)", runName, c.nextEpisode(), c.totalSteps()));
 
+        trained = online;
         DqnLearner learner = new DqnLearner(online, target, config, encoder.size(), actions);
         GreedyPolicy policy = new GreedyPolicy(online, encoder.size());
         EpsilonSchedule schedule = config.schedule();
@@ -144,6 +146,14 @@ public final class DqnTrainer implements Trainer {
         } finally {
             listener.onEnd();
         }
+    }
+
+    /** The online Q-network as training left it; available once {@link #train} has started. */
+    public MultiLayerNetwork network() {
+        if (trained == null) {
+            throw new IllegalStateException("train first");
+        }
+        return trained;
     }
 
     /** The reset seed of episode {@code episode} of a run: non-negative and 31-bit, as every gym server accepts. */

@@ -5,33 +5,43 @@ import io.jgym.contracts.Step;
 import io.jgym.contracts.space.Discrete;
 import io.jgym.contracts.space.Value;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
- * Plays whole episodes with the greedy policy of a trained Q-network (no exploration, no learning)
- * and returns their returns; {@code eval}, {@code play} and the benchmark use it. Episode {@code i}
+ * Plays whole episodes with a trained agent's greedy policy (no exploration, no learning) and
+ * returns their returns; {@code eval}, {@code play} and the benchmark use it, for jgym's Q-networks
+ * and for RL4J's policies alike. Episode {@code i}
  * is reset with seed {@code seed + i}, so an evaluation is repeatable.
  */
 public final class GreedyEvaluator {
     private final Env env;
     private final ObservationEncoder encoder;
-    private final GreedyPolicy policy;
+    private final ToIntFunction<float[]> policy;
     private final long actionStart;
 
-    public GreedyEvaluator(MultiLayerNetwork network, Env env) {
+    /** @param policy the action index (from 0) for an encoded observation */
+    public GreedyEvaluator(Env env, ToIntFunction<float[]> policy) {
         if (!(env.actionSpace() instanceof Discrete discrete)) {
-            throw new IllegalArgumentException("a Q-network needs a Discrete action space, got " + env.actionSpace());
+            throw new IllegalArgumentException("a greedy Q policy needs a Discrete action space, got " + env.actionSpace());
         }
         this.env = env;
         this.encoder = new ObservationEncoder(env.observationSpace());
-        int inputs = network.layerInputSize(0);
-        if (inputs != encoder.size() || network.layerSize(network.getnLayers() - 1) != discrete.n()) {
-            throw new IllegalArgumentException("the model takes " + inputs + " inputs and scores "
-                    + network.layerSize(network.getnLayers() - 1) + " actions, but this environment has "
-                    + encoder.size() + " observation values and " + discrete.n() + " actions");
-        }
-        this.policy = new GreedyPolicy(network, encoder.size());
+        this.policy = policy;
         this.actionStart = discrete.start();
+    }
+
+    /** The evaluator of a jgym Q-network, after checking that it fits the environment. */
+    public static GreedyEvaluator of(MultiLayerNetwork network, Env env) {
+        int inputs = network.layerInputSize(0);
+        int outputs = network.layerSize(network.getnLayers() - 1);
+        int observationSize = new ObservationEncoder(env.observationSpace()).size();
+        if (!(env.actionSpace() instanceof Discrete discrete) || inputs != observationSize || outputs != discrete.n()) {
+            throw new IllegalArgumentException("the model takes " + inputs + " inputs and scores " + outputs
+                    + " actions, but this environment has " + observationSize + " observation values and the action space "
+                    + env.actionSpace());
+        }
+        return new GreedyEvaluator(env, new GreedyPolicy(network, observationSize)::act);
     }
 
     /** Returns of {@code episodes} greedy episodes. */
@@ -50,7 +60,7 @@ public final class GreedyEvaluator {
         double total = 0;
         Step step;
         do {
-            step = env.step(Value.of(actionStart + policy.act(observation)));
+            step = env.step(Value.of(actionStart + policy.applyAsInt(observation)));
             observer.accept(step);
             total += step.reward();
             encoder.encode(step.observation(), observation);

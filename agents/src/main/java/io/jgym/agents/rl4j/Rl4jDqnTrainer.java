@@ -8,13 +8,16 @@ import io.jgym.contracts.training.TrainingListener;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 import org.deeplearning4j.rl4j.learning.IEpochTrainer;
 import org.deeplearning4j.rl4j.learning.ILearning;
 import org.deeplearning4j.rl4j.learning.sync.qlearning.QLearning;
 import org.deeplearning4j.rl4j.learning.sync.qlearning.discrete.QLearningDiscreteDense;
 import org.deeplearning4j.rl4j.network.dqn.DQNFactoryStdDense;
+import org.deeplearning4j.rl4j.policy.DQNPolicy;
 import org.deeplearning4j.rl4j.space.Box;
 import org.deeplearning4j.rl4j.util.IDataManager;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
@@ -27,6 +30,7 @@ public final class Rl4jDqnTrainer implements Trainer {
     private final Rl4jDqnConfig config;
     private final Env env;
     private final String runName;
+    private DQNPolicy<Box> policy;
 
     public Rl4jDqnTrainer(Rl4jDqnConfig config, Env env, String runName) {
         this.config = config;
@@ -53,9 +57,19 @@ public final class Rl4jDqnTrainer implements Trainer {
         listener.onStart(runName);
         try {
             dqn.train();
+            policy = dqn.getPolicy();
         } finally {
             listener.onEnd();
         }
+    }
+
+    /** The trained greedy policy as an action for an encoded observation; available after {@link #train}. */
+    public ToIntFunction<float[]> greedyPolicy() {
+        if (policy == null) {
+            throw new IllegalStateException("train first");
+        }
+        DQNPolicy<Box> trained = policy;
+        return observation -> trained.nextAction(Nd4j.createFromArray(observation).reshape(1, observation.length));
     }
 
     /** Turns RL4J's per-episode callbacks into {@link EpisodeReport}s and stops once solved. */

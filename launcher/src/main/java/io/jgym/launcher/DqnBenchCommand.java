@@ -1,0 +1,150 @@
+package io.jgym.launcher;
+
+import io.jgym.agents.dqn.DqnConfig;
+import io.jgym.agents.dqn.DqnTrainer;
+import io.jgym.agents.dqn.GreedyEvaluator;
+import io.jgym.agents.rl4j.Rl4jDqnConfig;
+import io.jgym.agents.rl4j.Rl4jDqnTrainer;
+import io.jgym.client.RemoteEnv;
+import io.jgym.contracts.Env;
+import io.jgym.contracts.EnvRegistry;
+import io.jgym.contracts.training.EpisodeReport;
+import io.jgym.contracts.training.TrainingListener;
+import io.jgym.server.GymServer;
+import io.jgym.server.ServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code jgym bench dqn}: for each variant and seed, trains until the mean return of the last 100
+ * episodes reaches the solve threshold (or the step budget runs out), then plays greedy episodes.
+ * Prints one row per run and a median row per variant, as a Markdown table. Variants: jgym's DQN
+ * in-process ({@code dqn}) and over HTTP against a local server ({@code dqn-http}), the course
+ * preset ({@code course}) and RL4J ({@code rl4j}).
+ */
+@Command(name = "dqn", mixinStandardHelpOptions = true,
+        description = "Steps and seconds until CartPole-v1 is solved (mean of last 100 returns >= 475), per seed and median.")
+final class DqnBenchCommand implements Callable<Integer> {
+    private static final int WINDOW = 100;
+
+    @Option(names = "--seeds", description = "Seeds 1..N per variant (default: ${DEFAULT-VALUE}).")
+    int seeds = 5;
+
+    @Option(names = "--variants", split = ",", description = "Any of dqn, dqn-http, course, rl4j (default: ${DEFAULT-VALUE}).")
+    List<String> variants = List.of("dqn", "dqn-http", "course", "rl4j");
+
+    @Option(names = "--env", description = "Environment id (default: ${DEFAULT-VALUE}).")
+    String envId = "CartPole-v1";
+
+    @Option(names = "--solve-return", description = "Mean return of the last 100 episodes that counts as solved (default: ${DEFAULT-VALUE}).")
+    double solveReturn = 475;
+
+    @Option(names = "--max-steps", description = "Step budget per run (default: ${DEFAULT-VALUE}).")
+    int maxSteps = (int) DqnConfig.defaults().maxSteps();
+
+    @Option(names = "--eval-episodes", description = "Greedy episodes after training (default: ${DEFAULT-VALUE}).")
+    int evalEpisodes = 100;
+
+    /** One training run's outcome. */
+    private record Result(String variant, long seed, boolean solved, long steps, double seconds, double evalMean) {
+    }
+
+    /** Notes the step count and time of the first report at which the moving average reached the threshold. */
+    private final class SolveWatch implements TrainingListener {
+        private final long started = System.nanoTime();
+        long steps = -1;
+        double seconds;
+        long lastSteps;
+
+        @Override
+        public void onEpisode(EpisodeReport report) {
+            lastSteps = report.totalSteps();
+            if (steps < 0 && report.episode() + 1 >= WINDOW && report.metrics().get(DqnTrainer.MOVING_AVERAGE) >= solveReturn) {
+                steps = report.totalSteps();
+                seconds = (System.nanoTime() - started) / 1e9;
+            }
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        EnvRegistry registry = EnvRegistry.discover();
+        List<Result> results = new ArrayList<>();
+        System.out.println("| variant | seed | solved | env steps to solve | wall s to solve | greedy mean over " + evalEpisodes + " |");
+        System.out.println("|---|---|---|---|---|---|");
+        Path dataRoot = Files.createTempDirectory("jgym-bench");
+        GymServer server = GymServer.create(new ServerConfig("127.0.0.1", 0, 16, Duration.ofHours(1), 65_536, dataRoot, false),
+                registry).start();
+        try {
+            for (String variant : variants) {
+                List<Result> rows = new ArrayList<>();
+                for (long seed = 1; seed <= seeds; seed++) {
+                    Result result = run(variant, seed, registry, "http://127.0.0.1:" + server.port());
+                    rows.add(result);
+                    System.out.printf("| %s | %d | %s | %s | %s | %.1f |%n", variant, seed, result.solved() ? "yes" : "no",
+                            result.solved() ? String.format("%,d", result.steps()) : "> " + String.format("%,d", result.steps()),
+                            String.format("%.1f", result.seconds()), result.evalMean());
+                }
+                results.addAll(rows);
+                System.out.printf("| **%s median** | | %d/%d | %,.0f | %.1f | %.1f |%n", variant,
+                        rows.stream().filter(Result::solved).count(), rows.size(),
+                        median(rows.stream().mapToDouble(Result::steps).toArray()),
+                        median(rows.stream().mapToDouble(Result::seconds).toArray()),
+                        median(rows.stream().mapToDouble(Result::evalMean).toArray()));
+            }
+        } finally {
+            server.stop();
+        }
+        return 0;
+    }
+
+    private Result run(String variant, long seed, EnvRegistry registry, String serverUrl) {
+        SolveWatch watch = new SolveWatch();
+        try (Env env = variant.equals("dqn-http") ? RemoteEnv.create(serverUrl, envId, OptionalLong.empty()) : registry.make(envId);
+             Env evalEnv = registry.make(envId)) {
+            GreedyEvaluator evaluator;
+            switch (variant) {
+                case "dqn", "dqn-http", "course" -> {
+                    DqnTrainer trainer = new DqnTrainer(benchConfig(DqnConfig.preset(variant.equals("course") ? "course" : "default"), seed),
+                            env, variant + "-" + seed, Optional.empty());
+                    trainer.train(watch);
+                    evaluator = GreedyEvaluator.of(trainer.network(), evalEnv);
+                }
+                case "rl4j" -> {
+                    Rl4jDqnTrainer trainer = new Rl4jDqnTrainer(Rl4jDqnConfig.defaults().with(seed, maxSteps, solveReturn),
+                            env, "rl4j-" + seed);
+                    trainer.train(watch);
+                    evaluator = new GreedyEvaluator(evalEnv, trainer.greedyPolicy());
+                }
+                default -> throw new IllegalArgumentException("unknown variant '" + variant + "'; choose dqn, dqn-http, course or rl4j");
+            }
+            double evalMean = Arrays.stream(evaluator.returns(evalEpisodes, 1_000_000)).average().orElse(0);
+            boolean solved = watch.steps >= 0;
+            return new Result(variant, seed, solved, solved ? watch.steps : watch.lastSteps,
+                    solved ? watch.seconds : (System.nanoTime() - watch.started) / 1e9, evalMean);
+        }
+    }
+
+    private DqnConfig benchConfig(DqnConfig p, long seed) {
+        return new DqnConfig(seed, maxSteps, 0, p.hiddenLayers(), p.optimizer(), p.learningRate(), p.gamma(), p.bufferSize(),
+                p.batchSize(), p.learningStarts(), p.trainFrequency(), p.gradientSteps(), p.targetUpdateInterval(), p.tau(),
+                p.doubleDqn(), p.loss(), p.maxGradNorm(), p.epsilonSchedule(), p.epsilonStart(), p.epsilonEnd(),
+                p.epsilonDecay(), solveReturn, WINDOW, 0);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
