@@ -127,6 +127,30 @@ class DqnTrainerTest {
     }
 
     @Test
+    void aServerThatDiesMidRunStopsTrainingAndLeavesTheLastCheckpoint(@TempDir Path dir) {
+        GymServer server = GymServer.create(new ServerConfig("127.0.0.1", 0, 10, Duration.ofMinutes(5), 65_536, dir, false),
+                REGISTRY).start();
+        Path checkpoints = dir.resolve("checkpoints");
+        try {
+            Env remote = RemoteEnv.create("http://127.0.0.1:" + server.port(), "CartPole-v1", OptionalLong.empty());
+            TrainingListener killServer = new TrainingListener() {
+                @Override
+                public void onEpisode(EpisodeReport report) {
+                    if (report.episode() == 5) {
+                        server.stop();
+                    }
+                }
+            };
+            DqnTrainer trainer = new DqnTrainer(quick(2, 50, 5), remote, "test", Optional.of(checkpoints));
+            RuntimeException e = assertThrows(RuntimeException.class, () -> trainer.train(killServer));
+            assertTrue(e.getMessage().contains("Cannot reach the gym server"), e.getMessage());
+            assertEquals(5, DqnCheckpoint.load(DqnCheckpoint.latest(checkpoints).orElseThrow()).nextEpisode());
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     void aTimeLimitIsNotTreatedAsATerminalState() {
         DqnConfig d = DqnConfig.defaults();
         double gamma = 0.9;
