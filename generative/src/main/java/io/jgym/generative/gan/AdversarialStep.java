@@ -1,0 +1,90 @@
+package io.jgym.generative.gan;
+
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * One GAN iteration: the discriminator fits real samples (label {@code 1 - smoothing}) and fakes
+ * (label 0); then the generator moves along the discriminator's input gradient for "call these
+ * real", with no combined network and no parameter copying. With {@code pack > 1} the
+ * discriminator judges {@code pack} samples side by side (PacGAN), which lets it see when the
+ * generator's samples all look alike, the usual cause of mode collapse.
+ */
+public final class AdversarialStep {
+    private final MultiLayerNetwork generator;
+    private final MultiLayerNetwork discriminator;
+    private final int pack;
+    private final double labelSmoothing;
+    private int generatorIterations;
+
+    /** Losses of one iteration. */
+    public record Losses(double discriminator, double generator) {
+    }
+
+    public AdversarialStep(MultiLayerNetwork generator, MultiLayerNetwork discriminator, int pack, double labelSmoothing) {
+        this.generator = generator;
+        this.discriminator = discriminator;
+        this.pack = pack;
+        this.labelSmoothing = labelSmoothing;
+    }
+
+    /** Generator updates done so far (Adam's step count, which must survive a checkpoint). */
+    public int generatorIterations() {
+        return generatorIterations;
+    }
+
+    public void setGeneratorIterations(int iterations) {
+        this.generatorIterations = iterations;
+    }
+
+    /**
+     * Trains on one minibatch.
+     *
+     * @param real  [B, dim] real samples, B a multiple of {@code pack}
+     * @param noise [2B, latent] generator inputs: the first B for the discriminator's fakes, the rest for the generator step
+     */
+    public Losses train(INDArray real, INDArray noise) {
+        long rows = real.rows();
+        if (rows % pack != 0) {
+            throw new IllegalArgumentException("batch of " + rows + " is not a multiple of pack " + pack);
+        }
+        INDArray fakes = generator.output(noise.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, rows),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()), false);
+        INDArray packedReal = packed(real);
+        INDArray packedFake = packed(fakes);
+        long packedRows = packedReal.rows();
+        INDArray inputs = Nd4j.vstack(packedReal, packedFake);
+        INDArray labels = Nd4j.vstack(Nd4j.valueArrayOf(new long[] {packedRows, 1}, 1.0 - labelSmoothing, DataType.FLOAT),
+                Nd4j.zeros(DataType.FLOAT, packedRows, 1));
+        discriminator.fit(inputs, labels);
+        double discriminatorLoss = discriminator.score();
+
+        // Generator step: d(-log D(G(z)))/d(G(z)) from the discriminator, then backprop through G.
+        INDArray z = noise.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(rows, 2 * rows),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
+        generator.setInput(z);
+        INDArray generated = generator.feedForward(true, false).get(generator.getnLayers());
+        INDArray packedGenerated = packed(generated);
+        INDArray ones = Nd4j.ones(DataType.FLOAT, packedGenerated.rows(), 1);
+        double generatorLoss = -Transforms.log(discriminator.output(packedGenerated, false).add(1e-7), false)
+                .meanNumber().doubleValue();
+        Pair<Gradient, INDArray> fromDiscriminator = discriminator.calculateGradients(packedGenerated, ones, null, null);
+        INDArray epsilon = fromDiscriminator.getSecond().reshape('c', generated.rows(), generated.columns());
+        Pair<Gradient, INDArray> backprop = generator.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces());
+        Gradient gradient = backprop.getFirst();
+        generator.getUpdater().update(generator, gradient, generatorIterations++, 0, (int) rows,
+                LayerWorkspaceMgr.noWorkspaces());
+        generator.params().subi(gradient.gradient());
+        return new Losses(discriminatorLoss, generatorLoss);
+    }
+
+    private INDArray packed(INDArray samples) {
+        return pack == 1 ? samples : samples.reshape('c', samples.rows() / pack, samples.columns() * pack);
+    }
+}

@@ -1,0 +1,64 @@
+package io.jgym.generative.gan;
+
+import java.util.List;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Builds dense GAN networks from widths: a generator of LeakyReLU layers ending in a plain
+ * {@code DenseLayer} (it is trained through the discriminator's input gradient, which an
+ * {@code OutputLayer} cannot take), and a discriminator of LeakyReLU layers with dropout ending in
+ * a sigmoid unit with binary cross-entropy. Both use Adam with the given beta1.
+ */
+public final class GanNetworks {
+    private GanNetworks() {
+    }
+
+    /** A generator from {@code latent} values to {@code outputs} values. */
+    public static MultiLayerNetwork generator(long seed, int latent, List<Integer> hidden, int outputs, Activation output,
+                                              double learningRate, double beta1) {
+        NeuralNetConfiguration.ListBuilder layers = base(seed, learningRate, beta1).list();
+        int width = latent;
+        for (int h : hidden) {
+            layers.layer(new DenseLayer.Builder().nIn(width).nOut(h).activation(Activation.LEAKYRELU).build());
+            width = h;
+        }
+        layers.layer(new DenseLayer.Builder().nIn(width).nOut(outputs).activation(output).build());
+        return init(layers);
+    }
+
+    /** A discriminator from {@code inputs} values to the probability that they are real. */
+    public static MultiLayerNetwork discriminator(long seed, int inputs, List<Integer> hidden, double dropout,
+                                                  double learningRate, double beta1) {
+        NeuralNetConfiguration.ListBuilder layers = base(seed + 1, learningRate, beta1).list();
+        int width = inputs;
+        for (int h : hidden) {
+            DenseLayer.Builder layer = new DenseLayer.Builder().nIn(width).nOut(h).activation(Activation.LEAKYRELU);
+            if (dropout > 0) {
+                layer.dropOut(1.0 - dropout); // DL4J takes the probability of keeping a unit
+            }
+            layers.layer(layer.build());
+            width = h;
+        }
+        layers.layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(width).nOut(1)
+                .activation(Activation.SIGMOID).build());
+        return init(layers);
+    }
+
+    private static NeuralNetConfiguration.Builder base(long seed, double learningRate, double beta1) {
+        return new NeuralNetConfiguration.Builder().seed(seed).weightInit(WeightInit.XAVIER)
+                .updater(Adam.builder().learningRate(learningRate).beta1(beta1).build());
+    }
+
+    private static MultiLayerNetwork init(NeuralNetConfiguration.ListBuilder layers) {
+        MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
+        network.init();
+        return network;
+    }
+}

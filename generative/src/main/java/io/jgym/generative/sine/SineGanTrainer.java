@@ -1,0 +1,158 @@
+package io.jgym.generative.sine;
+
+import io.jgym.contracts.files.AtomicFiles;
+import io.jgym.contracts.training.EpisodeReport;
+import io.jgym.contracts.training.Trainer;
+import io.jgym.contracts.training.TrainingListener;
+import io.jgym.generative.gan.AdversarialStep;
+import io.jgym.generative.gan.GanNetworks;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * {@code sine-gan}: trains a dense GAN on the two-mode sine-wave family. Every epoch (one pass over
+ * the shuffled waves) reports the mean discriminator and generator losses; every {@code trace}
+ * epochs (and the last) it also scores {@code evalSamples} generated waves from a fixed latent set
+ * (share that fit a mode, each mode's share, MMD to the real waves) and, given an output folder,
+ * writes {@code snapshots/epoch-NNNNN.png} (a grid of 12 generated waves). The final generator and
+ * discriminator are saved in DL4J's format under {@code checkpoints/}.
+ */
+public final class SineGanTrainer implements Trainer {
+    public static final String DISCRIMINATOR_LOSS = "losses/discriminator";
+    public static final String GENERATOR_LOSS = "losses/generator";
+    public static final String VALID_SHARE = "quality/valid_share";
+    public static final String MMD = "quality/mmd";
+    public static final String SECONDS = "charts/epoch_seconds";
+
+    private final SineGanConfig config;
+    private final String runName;
+    private final Optional<Path> output;
+    private MultiLayerNetwork generator;
+
+    public SineGanTrainer(SineGanConfig config, String runName, Optional<Path> output) {
+        this.config = config;
+        this.runName = runName;
+        this.output = output;
+    }
+
+    /** Name of the metric holding mode {@code k}'s share of the valid waves. */
+    public static String modeShare(int k) {
+        return "quality/mode_" + k + "_share";
+    }
+
+    @Override
+    public void train(TrainingListener listener) {
+        int points = config.points();
+        float[] real = SineWaves.generate(config, config.seed());
+        WaveQuality quality = new WaveQuality(config, real);
+        generator = GanNetworks.generator(config.seed(), config.latentSize(), config.generatorLayers(), points,
+                Activation.IDENTITY, config.learningRate(), config.beta1());
+        MultiLayerNetwork discriminator = GanNetworks.discriminator(config.seed(), points * config.pack(),
+                config.discriminatorLayers(), config.dropout(), config.learningRate(), config.beta1());
+        AdversarialStep step = new AdversarialStep(generator, discriminator, config.pack(), config.labelSmoothing());
+        // Network construction resets ND4J's generator (DL4J-NOTES), so seed the latent draws afterwards.
+        Nd4j.getRandom().setSeed(config.seed());
+        Random shuffle = new Random(config.seed());
+        INDArray evalNoise = fixedNoise(config.evalSamples(), config.latentSize(), config.seed() + 7);
+        int batch = config.batchSize();
+        int[] order = new int[config.waves()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        float[] batchData = new float[batch * points];
+        INDArray batchInput = Nd4j.create(DataType.FLOAT, batch, points);
+
+        listener.onStart(runName);
+        try {
+            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                long started = System.nanoTime();
+                shuffle(order, shuffle);
+                double dLoss = 0;
+                double gLoss = 0;
+                int batches = config.waves() / batch;
+                for (int b = 0; b < batches; b++) {
+                    for (int r = 0; r < batch; r++) {
+                        System.arraycopy(real, order[b * batch + r] * points, batchData, r * points, points);
+                    }
+                    batchInput.data().setData(batchData);
+                    AdversarialStep.Losses losses = step.train(batchInput,
+                            Nd4j.randn(DataType.FLOAT, 2L * batch, config.latentSize()));
+                    dLoss += losses.discriminator();
+                    gLoss += losses.generator();
+                }
+                if (!Double.isFinite(dLoss) || !Double.isFinite(gLoss)) {
+                    throw new IllegalStateException("GAN losses became " + dLoss + " / " + gLoss + " in epoch " + epoch
+                            + "; try a lower --learning-rate");
+                }
+                Map<String, Double> metrics = new TreeMap<>();
+                metrics.put(DISCRIMINATOR_LOSS, dLoss / batches);
+                metrics.put(GENERATOR_LOSS, gLoss / batches);
+                boolean traced = (epoch + 1) % config.trace() == 0 || epoch == config.epochs() - 1;
+                metrics.put(VALID_SHARE, Double.NaN);
+                metrics.put(MMD, Double.NaN);
+                for (int k = 0; k < config.amplitudes().size(); k++) {
+                    metrics.put(modeShare(k), Double.NaN);
+                }
+                if (traced) {
+                    float[] generated = generator.output(evalNoise, false).data().asFloat();
+                    WaveQuality.Scores scores = quality.score(generated);
+                    metrics.put(VALID_SHARE, scores.validShare());
+                    metrics.put(MMD, scores.mmd());
+                    for (int k = 0; k < scores.modeShares().length; k++) {
+                        metrics.put(modeShare(k), scores.modeShares()[k]);
+                    }
+                    int shown = epoch + 1;
+                    output.ifPresent(dir -> WaveGridPlot.write(generated, points,
+                            String.format("epoch %d: valid %.2f, modes %s", shown, scores.validShare(),
+                                    java.util.Arrays.toString(scores.modeShares())),
+                            dir.resolve("snapshots").resolve(String.format("epoch-%05d.png", shown))));
+                }
+                metrics.put(SECONDS, (System.nanoTime() - started) / 1e9);
+                listener.onEpisode(EpisodeReport.of(epoch, (long) (epoch + 1) * batches, metrics));
+            }
+            output.ifPresent(dir -> save(dir.resolve("checkpoints"), discriminator));
+        } finally {
+            listener.onEnd();
+        }
+    }
+
+    /** The generator as training left it. */
+    public MultiLayerNetwork generator() {
+        if (generator == null) {
+            throw new IllegalStateException("train first");
+        }
+        return generator;
+    }
+
+    private void save(Path dir, MultiLayerNetwork discriminator) {
+        AtomicFiles.write(dir.resolve("generator.zip"), out -> ModelSerializer.writeModel(generator, out, true));
+        AtomicFiles.write(dir.resolve("discriminator.zip"), out -> ModelSerializer.writeModel(discriminator, out, true));
+    }
+
+    private static INDArray fixedNoise(int rows, int columns, long seed) {
+        Random random = new Random(seed);
+        float[] values = new float[rows * columns];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return Nd4j.create(values, new long[] {rows, columns}, 'c');
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}

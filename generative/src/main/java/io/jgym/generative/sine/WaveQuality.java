@@ -1,0 +1,120 @@
+package io.jgym.generative.sine;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Scores generated waves against the modes: a wave fits mode k when the least-squares amplitude of
+ * the unit template at frequency k is within 10% of the mode's amplitude and the residual RMSE is
+ * below 0.1. Reports the share of waves that fit a mode, each mode's share of those, and the
+ * maximum mean discrepancy (Gaussian kernel, bandwidth from the real data's median distance)
+ * between generated and real waves.
+ */
+public final class WaveQuality {
+    private static final double AMPLITUDE_TOLERANCE = 0.10;
+    private static final double MAX_RMSE = 0.10;
+
+    private final int points;
+    private final List<Double> amplitudes;
+    private final double[][] templates;
+    private final float[] real;
+    private final int realCount;
+    private final double bandwidth;
+
+    /** Measurements for one set of generated waves. */
+    public record Scores(double validShare, double[] modeShares, double mmd) {
+    }
+
+    public WaveQuality(SineGanConfig config, float[] real) {
+        this.points = config.points();
+        this.amplitudes = config.amplitudes();
+        this.templates = config.frequencies().stream().map(f -> SineWaves.template(points, f)).toArray(double[][]::new);
+        this.real = real;
+        this.realCount = real.length / points;
+        this.bandwidth = medianSquaredDistance(real, realCount);
+    }
+
+    /** Scores {@code generated}, row-major [n, points]. */
+    public Scores score(float[] generated) {
+        int n = generated.length / points;
+        int[] perMode = new int[templates.length];
+        int valid = 0;
+        for (int w = 0; w < n; w++) {
+            int mode = fittedMode(generated, w * points);
+            if (mode >= 0) {
+                perMode[mode]++;
+                valid++;
+            }
+        }
+        double[] shares = new double[templates.length];
+        for (int k = 0; k < shares.length; k++) {
+            shares[k] = valid == 0 ? 0 : (double) perMode[k] / valid;
+        }
+        return new Scores((double) valid / n, shares, mmd(generated, n));
+    }
+
+    /** The mode wave {@code offset} fits, or -1. */
+    int fittedMode(float[] waves, int offset) {
+        for (int k = 0; k < templates.length; k++) {
+            double[] t = templates[k];
+            double dot = 0;
+            double norm = 0;
+            for (int i = 0; i < points; i++) {
+                dot += waves[offset + i] * t[i];
+                norm += t[i] * t[i];
+            }
+            double amplitude = dot / norm;
+            double target = amplitudes.get(k);
+            if (Math.abs(amplitude - target) > AMPLITUDE_TOLERANCE * target) {
+                continue;
+            }
+            double squared = 0;
+            for (int i = 0; i < points; i++) {
+                double residual = waves[offset + i] - amplitude * t[i];
+                squared += residual * residual;
+            }
+            if (Math.sqrt(squared / points) < MAX_RMSE) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private double mmd(float[] generated, int n) {
+        double xx = meanKernel(generated, n, generated, n);
+        double yy = meanKernel(real, realCount, real, realCount);
+        double xy = meanKernel(generated, n, real, realCount);
+        return Math.sqrt(Math.max(0, xx + yy - 2 * xy));
+    }
+
+    private double meanKernel(float[] a, int na, float[] b, int nb) {
+        double sum = 0;
+        for (int i = 0; i < na; i++) {
+            for (int j = 0; j < nb; j++) {
+                sum += Math.exp(-squaredDistance(a, i, b, j) / bandwidth);
+            }
+        }
+        return sum / ((double) na * nb);
+    }
+
+    private double squaredDistance(float[] a, int i, float[] b, int j) {
+        double sum = 0;
+        for (int p = 0; p < points; p++) {
+            double d = a[i * points + p] - b[j * points + p];
+            sum += d * d;
+        }
+        return sum;
+    }
+
+    private double medianSquaredDistance(float[] data, int n) {
+        double[] distances = new double[n * (n - 1) / 2];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                distances[k++] = squaredDistance(data, i, data, j);
+            }
+        }
+        Arrays.sort(distances);
+        return distances.length == 0 ? 1 : Math.max(distances[distances.length / 2], 1e-9);
+    }
+}
