@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code jgym bench}: groups the benchmarks; each prints a table of what it measured. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print a table.",
-        subcommands = {ServerBenchCommand.class, EnvBenchCommand.class, DqnBenchCommand.class})
+        subcommands = {ServerBenchCommand.class, EnvBenchCommand.class, DqnBenchCommand.class,
+                GenerativeBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

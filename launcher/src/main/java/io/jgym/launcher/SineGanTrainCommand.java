@@ -52,6 +52,8 @@ final class SineGanTrainCommand implements Callable<Integer> {
     double dropout = DEFAULTS.dropout();
     @Option(names = "--learning-rate", description = "Adam step size (default: ${DEFAULT-VALUE}).")
     double learningRate = DEFAULTS.learningRate();
+    @Option(names = "--learning-rate-decay", description = "Factor the step size has shrunk by at the last epoch (default: ${DEFAULT-VALUE}).")
+    double learningRateDecay = DEFAULTS.learningRateDecay();
     @Option(names = "--beta1", description = "Adam beta1 (default: ${DEFAULT-VALUE}).")
     double beta1 = DEFAULTS.beta1();
     @Option(names = "--batch-size", description = "Waves per minibatch (default: ${DEFAULT-VALUE}).")
@@ -71,7 +73,7 @@ final class SineGanTrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("sine-gan runs are short and cannot be resumed yet; start a new run");
         }
         SineGanConfig config = new SineGanConfig(seed, epochs, waves, points, amplitudes, frequencies, noise, latentSize,
-                generatorLayers, discriminatorLayers, dropout, learningRate, beta1, batchSize, pack, labelSmoothing, trace,
+                generatorLayers, discriminatorLayers, dropout, learningRate, learningRateDecay, beta1, batchSize, pack, labelSmoothing, trace,
                 evalSamples);
         Path folder = run.folder("sine-gan", "waves");
         Map<String, Object> record = new LinkedHashMap<>();

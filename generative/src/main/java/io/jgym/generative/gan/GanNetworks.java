@@ -8,13 +8,17 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Builds dense GAN networks from widths: a generator of LeakyReLU layers ending in a plain
  * {@code DenseLayer} (it is trained through the discriminator's input gradient, which an
  * {@code OutputLayer} cannot take), and a discriminator of LeakyReLU layers with dropout ending in
- * a sigmoid unit with binary cross-entropy. Both use Adam with the given beta1.
+ * a sigmoid unit with binary cross-entropy. Both use Adam with the given beta1 and a learning
+ * rate that decays exponentially by {@code finalFactor} over {@code iterations} updates.
  */
 public final class GanNetworks {
     private GanNetworks() {
@@ -22,7 +26,7 @@ public final class GanNetworks {
 
     /** A generator from {@code latent} values to {@code outputs} values. */
     public static MultiLayerNetwork generator(long seed, int latent, List<Integer> hidden, int outputs, Activation output,
-                                              double learningRate, double beta1) {
+                                              ISchedule learningRate, double beta1) {
         NeuralNetConfiguration.ListBuilder layers = base(seed, learningRate, beta1).list();
         int width = latent;
         for (int h : hidden) {
@@ -35,7 +39,7 @@ public final class GanNetworks {
 
     /** A discriminator from {@code inputs} values to the probability that they are real. */
     public static MultiLayerNetwork discriminator(long seed, int inputs, List<Integer> hidden, double dropout,
-                                                  double learningRate, double beta1) {
+                                                  ISchedule learningRate, double beta1) {
         NeuralNetConfiguration.ListBuilder layers = base(seed + 1, learningRate, beta1).list();
         int width = inputs;
         for (int h : hidden) {
@@ -51,9 +55,14 @@ public final class GanNetworks {
         return init(layers);
     }
 
-    private static NeuralNetConfiguration.Builder base(long seed, double learningRate, double beta1) {
+    /** {@code learningRate} times {@code finalFactor^(iteration / iterations)}. */
+    public static ISchedule decaying(double learningRate, double finalFactor, long iterations) {
+        return new ExponentialSchedule(ScheduleType.ITERATION, learningRate, Math.pow(finalFactor, 1.0 / Math.max(1, iterations)));
+    }
+
+    private static NeuralNetConfiguration.Builder base(long seed, ISchedule learningRate, double beta1) {
         return new NeuralNetConfiguration.Builder().seed(seed).weightInit(WeightInit.XAVIER)
-                .updater(Adam.builder().learningRate(learningRate).beta1(beta1).build());
+                .updater(Adam.builder().learningRateSchedule(learningRate).beta1(beta1).build());
     }
 
     private static MultiLayerNetwork init(NeuralNetConfiguration.ListBuilder layers) {

@@ -20,7 +20,8 @@ import java.util.List;
  * @param generatorLayers     generator hidden widths (LeakyReLU)
  * @param discriminatorLayers discriminator hidden widths (LeakyReLU, dropout)
  * @param dropout             discriminator dropout probability
- * @param learningRate        Adam step size for both networks
+ * @param learningRate        Adam step size for both networks at the start
+ * @param learningRateDecay   factor the step size has shrunk by at the last epoch (exponential; 1 = constant)
  * @param beta1               Adam beta1
  * @param batchSize           waves per minibatch
  * @param pack                samples the discriminator judges together (1: a plain GAN; 2+: PacGAN)
@@ -30,7 +31,7 @@ import java.util.List;
  */
 public record SineGanConfig(long seed, int epochs, int waves, int points, List<Double> amplitudes,
                             List<Double> frequencies, double noise, int latentSize, List<Integer> generatorLayers,
-                            List<Integer> discriminatorLayers, double dropout, double learningRate, double beta1,
+                            List<Integer> discriminatorLayers, double dropout, double learningRate, double learningRateDecay, double beta1,
                             int batchSize, int pack, double labelSmoothing, int trace, int evalSamples) {
 
     public SineGanConfig {
@@ -50,21 +51,21 @@ public record SineGanConfig(long seed, int epochs, int waves, int points, List<D
         if (waves < batchSize) {
             throw new IllegalArgumentException("need at least one batch of waves: " + waves + " < " + batchSize);
         }
-        if (!(learningRate > 0) || dropout < 0 || dropout >= 1 || noise < 0 || labelSmoothing < 0 || labelSmoothing >= 0.5) {
-            throw new IllegalArgumentException("learning rate must be positive, dropout in [0, 1), noise >= 0, label smoothing in [0, 0.5)");
+        if (!(learningRate > 0) || !(learningRateDecay > 0) || learningRateDecay > 1 || dropout < 0 || dropout >= 1 || noise < 0 || labelSmoothing < 0 || labelSmoothing >= 0.5) {
+            throw new IllegalArgumentException("learning rate must be positive, its decay in (0, 1], dropout in [0, 1), noise >= 0, label smoothing in [0, 0.5)");
         }
     }
 
     /** The original's data and latent with networks and settings that cover both modes. */
     public static SineGanConfig defaults() {
         return new SineGanConfig(1, 2000, 200, 250, List.of(1.0, 3.0), List.of(1.0, 5.0), 0.05, 1,
-                List.of(64, 128), List.of(128, 64), 0.2, 5e-4, 0.5, 50, 2, 0.0, 100, 200);
+                List.of(64, 128), List.of(128, 64), 0.2, 5e-4, 0.1, 0.5, 40, 4, 0.0, 100, 200);
     }
 
     /** The same settings with another seed and length. */
     public SineGanConfig with(long newSeed, int newEpochs) {
         return new SineGanConfig(newSeed, newEpochs, waves, points, amplitudes, frequencies, noise, latentSize,
-                generatorLayers, discriminatorLayers, dropout, learningRate, beta1, batchSize, pack, labelSmoothing,
+                generatorLayers, discriminatorLayers, dropout, learningRate, learningRateDecay, beta1, batchSize, pack, labelSmoothing,
                 trace, evalSamples);
     }
 }

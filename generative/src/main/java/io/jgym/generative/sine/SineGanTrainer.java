@@ -54,10 +54,13 @@ public final class SineGanTrainer implements Trainer {
         int points = config.points();
         float[] real = SineWaves.generate(config, config.seed());
         WaveQuality quality = new WaveQuality(config, real);
+        long iterations = (long) config.epochs() * (config.waves() / config.batchSize());
         generator = GanNetworks.generator(config.seed(), config.latentSize(), config.generatorLayers(), points,
-                Activation.IDENTITY, config.learningRate(), config.beta1());
+                Activation.IDENTITY, GanNetworks.decaying(config.learningRate(), config.learningRateDecay(), iterations),
+                config.beta1());
         MultiLayerNetwork discriminator = GanNetworks.discriminator(config.seed(), points * config.pack(),
-                config.discriminatorLayers(), config.dropout(), config.learningRate(), config.beta1());
+                config.discriminatorLayers(), config.dropout(),
+                GanNetworks.decaying(config.learningRate(), config.learningRateDecay(), iterations), config.beta1());
         AdversarialStep step = new AdversarialStep(generator, discriminator, config.pack(), config.labelSmoothing());
         // Network construction resets ND4J's generator (DL4J-NOTES), so seed the latent draws afterwards.
         Nd4j.getRandom().setSeed(config.seed());

@@ -18,7 +18,7 @@ class SineGanTrainerTest {
     /** Small data and networks: 40 waves of 64 points, 40 epochs, scored every 10. */
     private static SineGanConfig tiny(long seed) {
         return new SineGanConfig(seed, 40, 40, 64, List.of(1.0, 3.0), List.of(1.0, 5.0), 0.05, 1, List.of(32, 32),
-                List.of(32, 16), 0.2, 1e-3, 0.5, 20, 2, 0.0, 10, 40);
+                List.of(32, 16), 0.2, 1e-3, 1.0, 0.5, 20, 2, 0.0, 10, 40);
     }
 
     private static List<EpisodeReport> train(SineGanConfig config, Optional<Path> output) {
