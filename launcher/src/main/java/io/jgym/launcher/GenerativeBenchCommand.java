@@ -2,8 +2,13 @@ package io.jgym.launcher;
 
 import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.TrainingListener;
+import io.jgym.generative.data.IdxFiles;
+import io.jgym.generative.data.ImageSet;
+import io.jgym.generative.mnist.DenseGanConfig;
+import io.jgym.generative.mnist.DenseGanTrainer;
 import io.jgym.generative.sine.SineGanConfig;
 import io.jgym.generative.sine.SineGanTrainer;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,7 +17,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code jgym bench generative}: trains {@code sine-gan} with its defaults for seeds 1..N and prints
  * wall time, time per epoch and the final quality scores per seed, with how many seeds covered both
- * modes (each 25-75% of the valid waves, valid share at least 0.9).
+ * modes (each 25-75% of the valid waves, valid share at least 0.9); then {@code dense-gan} for a few
+ * epochs on the MNIST-format files in {@code --data} (Fashion-MNIST by default), when present.
  */
 @Command(name = "generative", mixinStandardHelpOptions = true,
         description = "Wall time and final mode coverage of sine-gan (default settings) over several seeds.")
@@ -25,6 +31,12 @@ final class GenerativeBenchCommand implements Callable<Integer> {
 
     @Option(names = "--epochs", description = "Epochs per run (default: ${DEFAULT-VALUE}).")
     int epochs = SineGanConfig.defaults().epochs();
+
+    @Option(names = "--data", description = "MNIST-format IDX folder for dense-gan (default: ${DEFAULT-VALUE}).")
+    Path data = IdxFiles.DEBIAN_FASHION_MNIST;
+
+    @Option(names = "--dense-gan-epochs", description = "dense-gan epochs; 0 skips it (default: ${DEFAULT-VALUE}).")
+    int denseGanEpochs = 3;
 
     @Override
     public Integer call() {
@@ -51,6 +63,36 @@ final class GenerativeBenchCommand implements Callable<Integer> {
                     1000 * seconds / epochs, valid, mode0, mode1, last[0].metrics().get(SineGanTrainer.MMD), both ? "yes" : "no");
         }
         System.out.printf("both modes covered on %d of %d seeds%n", covered, seeds);
+        if (denseGanEpochs > 0) {
+            denseGan();
+        }
         return 0;
+    }
+
+    private void denseGan() {
+        ImageSet train;
+        ImageSet heldOut;
+        try {
+            train = IdxFiles.train(data);
+            heldOut = IdxFiles.test(data);
+        } catch (IllegalArgumentException e) {
+            System.out.println("dense-gan skipped: " + e.getMessage());
+            return;
+        }
+        DenseGanConfig d = DenseGanConfig.defaults();
+        DenseGanConfig config = new DenseGanConfig(d.seed(), denseGanEpochs, d.latentSize(), d.generatorLayers(),
+                d.discriminatorLayers(), d.dropout(), d.learningRate(), d.learningRateDecay(), d.beta1(), d.batchSize(),
+                d.pack(), d.labelSmoothing(), d.evalSamples());
+        System.out.println();
+        System.out.println("| trainer | data | images | epoch | s/epoch | D loss | G loss | MMD to held-out |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        new DenseGanTrainer(config, train, heldOut, "bench-dense-gan", Optional.empty()).train(new TrainingListener() {
+            @Override
+            public void onEpisode(EpisodeReport r) {
+                System.out.printf("| dense-gan | %s | %d | %d | %.1f | %.3f | %.3f | %.4f |%n", data.getFileName(), train.count(),
+                        r.episode() + 1, r.metrics().get(DenseGanTrainer.SECONDS), r.metrics().get(DenseGanTrainer.DISCRIMINATOR_LOSS),
+                        r.metrics().get(DenseGanTrainer.GENERATOR_LOSS), r.metrics().get(DenseGanTrainer.MMD));
+            }
+        });
     }
 }

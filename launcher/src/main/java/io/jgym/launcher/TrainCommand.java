@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code jgym train <trainer>}: lists the trainers; each is its own sub-command. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train an agent (or model); results go to runs/<name>/.",
-        subcommands = {DqnTrainCommand.class, Rl4jTrainCommand.class, SineGanTrainCommand.class})
+        subcommands = {DqnTrainCommand.class, Rl4jTrainCommand.class, SineGanTrainCommand.class,
+                DenseGanTrainCommand.class})
 final class TrainCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

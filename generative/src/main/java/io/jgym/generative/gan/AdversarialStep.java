@@ -84,6 +84,14 @@ public final class AdversarialStep {
         return new Losses(discriminatorLoss, generatorLoss);
     }
 
+    /** Stops training with a hint when an epoch's summed losses are NaN or infinite. */
+    public static void requireFinite(double discriminatorLoss, double generatorLoss, int epoch) {
+        if (!Double.isFinite(discriminatorLoss) || !Double.isFinite(generatorLoss)) {
+            throw new IllegalStateException("GAN losses became " + discriminatorLoss + " / " + generatorLoss + " in epoch "
+                    + epoch + "; try a lower --learning-rate");
+        }
+    }
+
     private INDArray packed(INDArray samples) {
         return pack == 1 ? samples : samples.reshape('c', samples.rows() / pack, samples.columns() * pack);
     }

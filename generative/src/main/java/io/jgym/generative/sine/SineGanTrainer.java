@@ -1,10 +1,11 @@
 package io.jgym.generative.sine;
 
-import io.jgym.contracts.files.AtomicFiles;
 import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.gan.AdversarialStep;
+import io.jgym.generative.gan.EpochOrder;
+import io.jgym.generative.gan.GanCheckpoint;
 import io.jgym.generative.gan.GanNetworks;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -64,13 +64,9 @@ public final class SineGanTrainer implements Trainer {
         AdversarialStep step = new AdversarialStep(generator, discriminator, config.pack(), config.labelSmoothing());
         // Network construction resets ND4J's generator (DL4J-NOTES), so seed the latent draws afterwards.
         Nd4j.getRandom().setSeed(config.seed());
-        Random shuffle = new Random(config.seed());
+        EpochOrder epochs = new EpochOrder(config.waves(), config.seed());
         INDArray evalNoise = fixedNoise(config.evalSamples(), config.latentSize(), config.seed() + 7);
         int batch = config.batchSize();
-        int[] order = new int[config.waves()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
         float[] batchData = new float[batch * points];
         INDArray batchInput = Nd4j.create(DataType.FLOAT, batch, points);
 
@@ -78,7 +74,7 @@ public final class SineGanTrainer implements Trainer {
         try {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 long started = System.nanoTime();
-                shuffle(order, shuffle);
+                int[] order = epochs.next();
                 double dLoss = 0;
                 double gLoss = 0;
                 int batches = config.waves() / batch;
@@ -92,10 +88,7 @@ public final class SineGanTrainer implements Trainer {
                     dLoss += losses.discriminator();
                     gLoss += losses.generator();
                 }
-                if (!Double.isFinite(dLoss) || !Double.isFinite(gLoss)) {
-                    throw new IllegalStateException("GAN losses became " + dLoss + " / " + gLoss + " in epoch " + epoch
-                            + "; try a lower --learning-rate");
-                }
+                AdversarialStep.requireFinite(dLoss, gLoss, epoch);
                 Map<String, Double> metrics = new TreeMap<>();
                 metrics.put(DISCRIMINATOR_LOSS, dLoss / batches);
                 metrics.put(GENERATOR_LOSS, gLoss / batches);
@@ -122,7 +115,7 @@ public final class SineGanTrainer implements Trainer {
                 metrics.put(SECONDS, (System.nanoTime() - started) / 1e9);
                 listener.onEpisode(EpisodeReport.of(epoch, (long) (epoch + 1) * batches, metrics));
             }
-            output.ifPresent(dir -> save(dir.resolve("checkpoints"), discriminator));
+            output.ifPresent(dir -> GanCheckpoint.save(dir.resolve("checkpoints"), generator, discriminator));
         } finally {
             listener.onEnd();
         }
@@ -136,11 +129,6 @@ public final class SineGanTrainer implements Trainer {
         return generator;
     }
 
-    private void save(Path dir, MultiLayerNetwork discriminator) {
-        AtomicFiles.write(dir.resolve("generator.zip"), out -> ModelSerializer.writeModel(generator, out, true));
-        AtomicFiles.write(dir.resolve("discriminator.zip"), out -> ModelSerializer.writeModel(discriminator, out, true));
-    }
-
     private static INDArray fixedNoise(int rows, int columns, long seed) {
         Random random = new Random(seed);
         float[] values = new float[rows * columns];
@@ -148,14 +136,5 @@ public final class SineGanTrainer implements Trainer {
             values[i] = (float) random.nextGaussian();
         }
         return Nd4j.create(values, new long[] {rows, columns}, 'c');
-    }
-
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 }

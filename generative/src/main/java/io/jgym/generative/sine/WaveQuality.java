@@ -1,6 +1,6 @@
 package io.jgym.generative.sine;
 
-import java.util.Arrays;
+import io.jgym.generative.metrics.Mmd;
 import java.util.List;
 
 /**
@@ -17,9 +17,7 @@ public final class WaveQuality {
     private final int points;
     private final List<Double> amplitudes;
     private final double[][] templates;
-    private final float[] real;
-    private final int realCount;
-    private final double bandwidth;
+    private final Mmd mmd;
 
     /** Measurements for one set of generated waves. */
     public record Scores(double validShare, double[] modeShares, double mmd) {
@@ -29,9 +27,7 @@ public final class WaveQuality {
         this.points = config.points();
         this.amplitudes = config.amplitudes();
         this.templates = config.frequencies().stream().map(f -> SineWaves.template(points, f)).toArray(double[][]::new);
-        this.real = real;
-        this.realCount = real.length / points;
-        this.bandwidth = medianSquaredDistance(real, realCount);
+        this.mmd = new Mmd(real, points);
     }
 
     /** Scores {@code generated}, row-major [n, points]. */
@@ -50,7 +46,7 @@ public final class WaveQuality {
         for (int k = 0; k < shares.length; k++) {
             shares[k] = valid == 0 ? 0 : (double) perMode[k] / valid;
         }
-        return new Scores((double) valid / n, shares, mmd(generated, n));
+        return new Scores((double) valid / n, shares, mmd.of(generated));
     }
 
     /** The mode wave {@code offset} fits, or -1. */
@@ -78,43 +74,5 @@ public final class WaveQuality {
             }
         }
         return -1;
-    }
-
-    private double mmd(float[] generated, int n) {
-        double xx = meanKernel(generated, n, generated, n);
-        double yy = meanKernel(real, realCount, real, realCount);
-        double xy = meanKernel(generated, n, real, realCount);
-        return Math.sqrt(Math.max(0, xx + yy - 2 * xy));
-    }
-
-    private double meanKernel(float[] a, int na, float[] b, int nb) {
-        double sum = 0;
-        for (int i = 0; i < na; i++) {
-            for (int j = 0; j < nb; j++) {
-                sum += Math.exp(-squaredDistance(a, i, b, j) / bandwidth);
-            }
-        }
-        return sum / ((double) na * nb);
-    }
-
-    private double squaredDistance(float[] a, int i, float[] b, int j) {
-        double sum = 0;
-        for (int p = 0; p < points; p++) {
-            double d = a[i * points + p] - b[j * points + p];
-            sum += d * d;
-        }
-        return sum;
-    }
-
-    private double medianSquaredDistance(float[] data, int n) {
-        double[] distances = new double[n * (n - 1) / 2];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                distances[k++] = squaredDistance(data, i, data, j);
-            }
-        }
-        Arrays.sort(distances);
-        return distances.length == 0 ? 1 : Math.max(distances[distances.length / 2], 1e-9);
     }
 }

@@ -1,0 +1,2 @@
+/** Pictures of generated and reconstructed images: sample grids as PNG. */
+package io.jgym.generative.images;

@@ -1,0 +1,116 @@
+package io.jgym.generative.mnist;
+
+import io.jgym.contracts.training.EpisodeReport;
+import io.jgym.contracts.training.Trainer;
+import io.jgym.contracts.training.TrainingListener;
+import io.jgym.generative.data.ImageSet;
+import io.jgym.generative.gan.AdversarialStep;
+import io.jgym.generative.gan.EpochOrder;
+import io.jgym.generative.gan.GanCheckpoint;
+import io.jgym.generative.gan.GanNetworks;
+import io.jgym.generative.images.ImageGrid;
+import io.jgym.generative.metrics.Mmd;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * {@code dense-gan}: a dense GAN on MNIST-format images. Each epoch (a pass over the shuffled
+ * training images) reports the mean discriminator and generator losses and the MMD between
+ * {@code evalSamples} generated images and as many held-out images; given an output folder it writes
+ * {@code samples/epoch-NNN.png} (an 8x8 grid from a fixed latent set) and the final networks.
+ */
+public final class DenseGanTrainer implements Trainer {
+    public static final String DISCRIMINATOR_LOSS = "losses/discriminator";
+    public static final String GENERATOR_LOSS = "losses/generator";
+    public static final String MMD = "quality/mmd";
+    public static final String SECONDS = "charts/epoch_seconds";
+    private static final int GRID_COLUMNS = 8;
+
+    private final DenseGanConfig config;
+    private final ImageSet train;
+    private final ImageSet heldOut;
+    private final String runName;
+    private final Optional<Path> output;
+
+    public DenseGanTrainer(DenseGanConfig config, ImageSet train, ImageSet heldOut, String runName, Optional<Path> output) {
+        if (train.count() < config.batchSize()) {
+            throw new IllegalArgumentException("need at least one batch of " + config.batchSize() + " images, got " + train.count());
+        }
+        this.config = config;
+        this.train = train;
+        this.heldOut = heldOut.first(config.evalSamples());
+        this.runName = runName;
+        this.output = output;
+    }
+
+    @Override
+    public void train(TrainingListener listener) {
+        int size = train.size();
+        int batch = config.batchSize();
+        int batches = train.count() / batch;
+        long iterations = (long) config.epochs() * batches;
+        MultiLayerNetwork generator = GanNetworks.generator(config.seed(), config.latentSize(), config.generatorLayers(), size,
+                Activation.TANH, GanNetworks.decaying(config.learningRate(), config.learningRateDecay(), iterations), config.beta1());
+        MultiLayerNetwork discriminator = GanNetworks.discriminator(config.seed(), size * config.pack(),
+                config.discriminatorLayers(), config.dropout(),
+                GanNetworks.decaying(config.learningRate(), config.learningRateDecay(), iterations), config.beta1());
+        AdversarialStep step = new AdversarialStep(generator, discriminator, config.pack(), config.labelSmoothing());
+        Nd4j.getRandom().setSeed(config.seed()); // network construction reset it
+        EpochOrder epochs = new EpochOrder(train.count(), config.seed());
+        Mmd mmd = new Mmd(heldOut.pixels(), size);
+        INDArray evalNoise = Nd4j.randn(DataType.FLOAT, heldOut.count(), config.latentSize());
+        float[] batchData = new float[batch * size];
+        INDArray batchInput = Nd4j.create(DataType.FLOAT, batch, size);
+
+        listener.onStart(runName);
+        try {
+            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                long started = System.nanoTime();
+                int[] order = epochs.next();
+                double dLoss = 0;
+                double gLoss = 0;
+                for (int b = 0; b < batches; b++) {
+                    for (int r = 0; r < batch; r++) {
+                        int from = order[b * batch + r] * size;
+                        for (int p = 0; p < size; p++) {
+                            batchData[r * size + p] = train.pixels()[from + p] * 2 - 1; // [0, 1] -> [-1, 1]
+                        }
+                    }
+                    batchInput.data().setData(batchData);
+                    AdversarialStep.Losses losses = step.train(batchInput,
+                            Nd4j.randn(DataType.FLOAT, 2L * batch, config.latentSize()));
+                    dLoss += losses.discriminator();
+                    gLoss += losses.generator();
+                }
+                AdversarialStep.requireFinite(dLoss, gLoss, epoch);
+                float[] generated = generator.output(evalNoise, false).data().asFloat();
+                for (int i = 0; i < generated.length; i++) {
+                    generated[i] = (generated[i] + 1) / 2; // back to [0, 1] like the held-out images
+                }
+                Map<String, Double> metrics = new TreeMap<>();
+                metrics.put(DISCRIMINATOR_LOSS, dLoss / batches);
+                metrics.put(GENERATOR_LOSS, gLoss / batches);
+                metrics.put(MMD, mmd.of(generated));
+                metrics.put(SECONDS, (System.nanoTime() - started) / 1e9);
+                int shown = epoch + 1;
+                output.ifPresent(dir -> {
+                    float[] grid = new float[GRID_COLUMNS * GRID_COLUMNS * size];
+                    System.arraycopy(generated, 0, grid, 0, Math.min(grid.length, generated.length));
+                    ImageGrid.write(grid, train.height(), train.width(), GRID_COLUMNS, 2,
+                            dir.resolve("samples").resolve(String.format("epoch-%03d.png", shown)));
+                });
+                listener.onEpisode(EpisodeReport.of(epoch, (long) shown * batches, metrics));
+            }
+            output.ifPresent(dir -> GanCheckpoint.save(dir.resolve("checkpoints"), generator, discriminator));
+        } finally {
+            listener.onEnd();
+        }
+    }
+}

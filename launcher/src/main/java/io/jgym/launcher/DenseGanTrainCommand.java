@@ -1,0 +1,84 @@
+package io.jgym.launcher;
+
+import io.jgym.contracts.training.TrainingListener;
+import io.jgym.generative.data.IdxFiles;
+import io.jgym.generative.data.ImageSet;
+import io.jgym.generative.mnist.DenseGanConfig;
+import io.jgym.generative.mnist.DenseGanTrainer;
+import io.jgym.runs.RunFolder;
+import io.jgym.runs.RunOutputListener;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code jgym train dense-gan}: the dense MNIST GAN on MNIST-format IDX files (Fashion-MNIST from
+ * Debian's {@code dataset-fashion-mnist} by default). Writes the run folder with sample grids under
+ * {@code samples/}.
+ */
+@Command(name = "dense-gan", mixinStandardHelpOptions = true,
+        description = "Train a dense GAN (100-200-200-784 / 784-200-100-1) on MNIST-format images.")
+final class DenseGanTrainCommand implements Callable<Integer> {
+    private static final DenseGanConfig DEFAULTS = DenseGanConfig.defaults();
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--data", description = "Folder with train-/t10k- IDX files, .gz or not (default: ${DEFAULT-VALUE}).")
+    Path data = IdxFiles.DEBIAN_FASHION_MNIST;
+    @Option(names = "--max-images", description = "Use only the first N training images (0: all; default: ${DEFAULT-VALUE}).")
+    int maxImages = 0;
+    @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed = DEFAULTS.seed();
+    @Option(names = "--epochs", description = "Passes over the images (default: ${DEFAULT-VALUE}).")
+    int epochs = DEFAULTS.epochs();
+    @Option(names = "--latent-size", description = "Generator input size (default: ${DEFAULT-VALUE}).")
+    int latentSize = DEFAULTS.latentSize();
+    @Option(names = "--learning-rate", description = "Adam step size (default: ${DEFAULT-VALUE}).")
+    double learningRate = DEFAULTS.learningRate();
+    @Option(names = "--batch-size", description = "Images per minibatch (default: ${DEFAULT-VALUE}).")
+    int batchSize = DEFAULTS.batchSize();
+    @Option(names = "--pack", description = "Images the discriminator judges together (default: ${DEFAULT-VALUE}).")
+    int pack = DEFAULTS.pack();
+    @Option(names = "--label-smoothing", description = "Real labels are 1 minus this (default: ${DEFAULT-VALUE}).")
+    double labelSmoothing = DEFAULTS.labelSmoothing();
+
+    @Override
+    public Integer call() {
+        if (run.resume) {
+            throw new IllegalArgumentException("dense-gan runs cannot be resumed yet; start a new run");
+        }
+        DenseGanConfig config = new DenseGanConfig(seed, epochs, latentSize, DEFAULTS.generatorLayers(),
+                DEFAULTS.discriminatorLayers(), DEFAULTS.dropout(), learningRate, DEFAULTS.learningRateDecay(),
+                DEFAULTS.beta1(), batchSize, pack, labelSmoothing, DEFAULTS.evalSamples());
+        ImageSet train = IdxFiles.train(data);
+        ImageSet heldOut = IdxFiles.test(data);
+        if (maxImages > 0) {
+            train = train.first(maxImages);
+        }
+        Path folder = run.folder("dense-gan", data.getFileName().toString());
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("trainer", "dense-gan");
+        record.put("data", data.toAbsolutePath().toString());
+        record.put("images", train.count());
+        record.put("config", config);
+        record.put("jgym", JgymCommand.VERSION);
+        RunFolder runFolder = RunFolder.create(folder, record);
+        new DenseGanTrainer(config, train, heldOut, folder.getFileName().toString(), Optional.of(folder)).train(TrainingListener.of(
+                new RunOutputListener(runFolder, List.of(DenseGanTrainer.DISCRIMINATOR_LOSS, DenseGanTrainer.GENERATOR_LOSS,
+                        DenseGanTrainer.MMD), 1),
+                new ProgressPrinter(System.out, List.of(
+                        new ProgressPrinter.Column("D loss", DenseGanTrainer.DISCRIMINATOR_LOSS, "%.3f"),
+                        new ProgressPrinter.Column("G loss", DenseGanTrainer.GENERATOR_LOSS, "%.3f"),
+                        new ProgressPrinter.Column("MMD", DenseGanTrainer.MMD, "%.4f"),
+                        new ProgressPrinter.Column("s/epoch", DenseGanTrainer.SECONDS, "%.1f")), 0)));
+        System.out.println("results in " + folder + " (report.html, metrics.csv, samples/, checkpoints/)");
+        return 0;
+    }
+}
