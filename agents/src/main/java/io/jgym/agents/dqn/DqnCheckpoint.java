@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.List;
@@ -42,13 +44,16 @@ public record DqnCheckpoint(MultiLayerNetwork online, float[] targetParameters, 
         try {
             Files.createDirectories(directory);
             Path temp = Files.createTempDirectory(directory, ".tmp-" + PREFIX);
+            if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
             AtomicFiles.write(temp.resolve(MODEL_FILE), out -> ModelSerializer.writeModel(online, out, true));
             AtomicFiles.write(temp.resolve(STATE_FILE), out -> writeState(new DataOutputStream(new BufferedOutputStream(out))));
             Path target = directory.resolve(String.format("%s%07d", PREFIX, nextEpisode));
             if (Files.exists(target)) {
                 deleteTree(target);
             }
-            Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             pruneOlder(directory);
             return target;
         } catch (IOException e) {

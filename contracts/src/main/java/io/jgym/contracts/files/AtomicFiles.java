@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a file so that readers, and a run resumed after a crash, see the old content or the new,
@@ -41,6 +42,7 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(directory);
             temp = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+            readableByAll(temp);
             try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
                 writer.writeTo(out);
                 out.flush();
@@ -53,6 +55,16 @@ public final class AtomicFiles {
         } catch (RuntimeException e) {
             deleteQuietly(temp);
             throw e;
+        }
+    }
+
+    /**
+     * Gives a file the usual rw-r--r-- permissions: temporary files start as owner-only, and the
+     * rename would carry that over to reports and checkpoints others are meant to read.
+     */
+    public static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jgym.envs.render;
 
 import io.jgym.contracts.Frame;
+import io.jgym.contracts.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ public final class AnimatedGifWriter implements AutoCloseable {
     public AnimatedGifWriter(Path target, int delayMillis) throws IOException {
         this.target = target;
         this.temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+        AtomicFiles.readableByAll(temp);
         this.stream = ImageIO.createImageOutputStream(temp.toFile());
         this.writer = ImageIO.getImageWritersByFormatName("gif").next();
         this.delayCentiseconds = Math.max(1, delayMillis / 10);

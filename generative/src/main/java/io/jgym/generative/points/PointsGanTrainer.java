@@ -1,0 +1,177 @@
+package io.jgym.generative.points;
+
+import io.jgym.contracts.Frame;
+import io.jgym.contracts.training.EpisodeReport;
+import io.jgym.contracts.training.Trainer;
+import io.jgym.contracts.training.TrainingListener;
+import io.jgym.envs.render.AnimatedGifWriter;
+import io.jgym.generative.gan.AdversarialStep;
+import io.jgym.generative.gan.EpochOrder;
+import io.jgym.generative.gan.GanCheckpoint;
+import io.jgym.generative.gan.GanNetworks;
+import io.jgym.generative.metrics.Mmd;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * {@code points-gan}: a dense GAN on the 2-D points (x, sin(x) + noise). Every epoch reports the
+ * losses; every {@code frameEvery} epochs it scores {@code evalSamples} generated points (MMD to the
+ * real points, share that fooled the discriminator) and, given an output folder, adds a frame to
+ * {@code training.gif}: real points in grey, generated points in red where they fooled the
+ * discriminator and blue where they did not.
+ */
+public final class PointsGanTrainer implements Trainer {
+    public static final String DISCRIMINATOR_LOSS = "losses/discriminator";
+    public static final String GENERATOR_LOSS = "losses/generator";
+    public static final String MMD = "quality/mmd";
+    public static final String FOOLED = "quality/fooled_share";
+    private static final int FRAME_SIZE = 320;
+    private static final double X_RANGE = 4.0;
+    private static final double Y_RANGE = 2.0;
+
+    private final PointsGanConfig config;
+    private final String runName;
+    private final Optional<Path> output;
+
+    public PointsGanTrainer(PointsGanConfig config, String runName, Optional<Path> output) {
+        this.config = config;
+        this.runName = runName;
+        this.output = output;
+    }
+
+    /** The real points, row-major [samples, 2]. */
+    static float[] realPoints(PointsGanConfig config) {
+        Random random = new Random(config.seed());
+        float[] points = new float[2 * config.samples()];
+        for (int i = 0; i < config.samples(); i++) {
+            double x = (random.nextDouble() * 2 - 1) * Math.PI;
+            points[2 * i] = (float) x;
+            points[2 * i + 1] = (float) (Math.sin(x) + config.noise() * random.nextGaussian());
+        }
+        return points;
+    }
+
+    @Override
+    public void train(TrainingListener listener) {
+        float[] real = realPoints(config);
+        MultiLayerNetwork generator = GanNetworks.generator(config.seed(), config.latentSize(), config.generatorLayers(), 2,
+                Activation.IDENTITY, GanNetworks.decaying(config.learningRate(), 1.0, 1), 0.5);
+        MultiLayerNetwork discriminator = GanNetworks.discriminator(config.seed(), 2, config.discriminatorLayers(), 0.0,
+                GanNetworks.decaying(config.learningRate(), 1.0, 1), 0.5);
+        AdversarialStep step = new AdversarialStep(generator, discriminator, 1, 0.0);
+        Nd4j.getRandom().setSeed(config.seed());
+        EpochOrder epochs = new EpochOrder(config.samples(), config.seed());
+        Mmd mmd = new Mmd(java.util.Arrays.copyOf(real, 2 * Math.min(config.samples(), config.evalSamples())), 2);
+        INDArray evalNoise = Nd4j.randn(DataType.FLOAT, config.evalSamples(), config.latentSize());
+        int batch = config.batchSize();
+        int batches = config.samples() / batch;
+        float[] batchData = new float[batch * 2];
+        INDArray batchInput = Nd4j.create(DataType.FLOAT, batch, 2);
+        AnimatedGifWriter gif = output.map(this::openGif).orElse(null);
+
+        listener.onStart(runName);
+        try {
+            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                int[] order = epochs.next();
+                double dLoss = 0;
+                double gLoss = 0;
+                for (int b = 0; b < batches; b++) {
+                    for (int r = 0; r < batch; r++) {
+                        batchData[2 * r] = real[2 * order[b * batch + r]];
+                        batchData[2 * r + 1] = real[2 * order[b * batch + r] + 1];
+                    }
+                    batchInput.data().setData(batchData);
+                    AdversarialStep.Losses losses = step.train(batchInput, Nd4j.randn(DataType.FLOAT, 2L * batch, config.latentSize()));
+                    dLoss += losses.discriminator();
+                    gLoss += losses.generator();
+                }
+                AdversarialStep.requireFinite(dLoss, gLoss, epoch);
+                Map<String, Double> metrics = new TreeMap<>();
+                metrics.put(DISCRIMINATOR_LOSS, dLoss / batches);
+                metrics.put(GENERATOR_LOSS, gLoss / batches);
+                metrics.put(MMD, Double.NaN);
+                metrics.put(FOOLED, Double.NaN);
+                if ((epoch + 1) % config.frameEvery() == 0 || epoch == config.epochs() - 1) {
+                    INDArray generated = generator.output(evalNoise, false);
+                    float[] points = generated.data().asFloat();
+                    float[] verdicts = discriminator.output(generated, false).data().asFloat();
+                    int fooled = 0;
+                    for (float v : verdicts) {
+                        fooled += v > 0.5f ? 1 : 0;
+                    }
+                    metrics.put(MMD, mmd.of(points));
+                    metrics.put(FOOLED, (double) fooled / verdicts.length);
+                    if (gif != null) {
+                        addFrame(gif, real, points, verdicts);
+                    }
+                }
+                listener.onEpisode(EpisodeReport.of(epoch, (long) (epoch + 1) * batches, metrics));
+            }
+            output.ifPresent(dir -> GanCheckpoint.save(dir.resolve("checkpoints"), generator, discriminator));
+        } finally {
+            try {
+                if (gif != null) {
+                    gif.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not finish training.gif", e);
+            } finally {
+                listener.onEnd();
+            }
+        }
+    }
+
+    private AnimatedGifWriter openGif(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return new AnimatedGifWriter(dir.resolve("training.gif"), 120);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + dir.resolve("training.gif"), e);
+        }
+    }
+
+    private static void addFrame(AnimatedGifWriter gif, float[] real, float[] generated, float[] verdicts) {
+        byte[] rgb = new byte[FRAME_SIZE * FRAME_SIZE * 3];
+        java.util.Arrays.fill(rgb, (byte) 255);
+        for (int i = 0; i < real.length / 2; i++) {
+            plot(rgb, real[2 * i], real[2 * i + 1], 170, 170, 170);
+        }
+        for (int i = 0; i < verdicts.length; i++) {
+            boolean fooled = verdicts[i] > 0.5f;
+            plot(rgb, generated[2 * i], generated[2 * i + 1], fooled ? 220 : 30, 40, fooled ? 40 : 220);
+        }
+        try {
+            gif.add(new Frame(FRAME_SIZE, FRAME_SIZE, rgb));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not add a frame to training.gif", e);
+        }
+    }
+
+    private static void plot(byte[] rgb, float x, float y, int r, int g, int b) {
+        int px = (int) Math.round((x / X_RANGE + 0.5) * (FRAME_SIZE - 1));
+        int py = (int) Math.round((0.5 - y / (2 * Y_RANGE)) * (FRAME_SIZE - 1));
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                int cx = px + dx;
+                int cy = py + dy;
+                if (cx >= 0 && cy >= 0 && cx < FRAME_SIZE && cy < FRAME_SIZE) {
+                    int at = (cy * FRAME_SIZE + cx) * 3;
+                    rgb[at] = (byte) r;
+                    rgb[at + 1] = (byte) g;
+                    rgb[at + 2] = (byte) b;
+                }
+            }
+        }
+    }
+}
