@@ -1,5 +1,6 @@
 package io.jgym.contracts.files;
 
+import java.awt.image.RenderedImage;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import javax.imageio.ImageIO;
 
 /**
  * Writes a file so that readers, and a run resumed after a crash, see the old content or the new,
@@ -33,6 +35,15 @@ public final class AtomicFiles {
     /** Replaces {@code target} with {@code content}. */
     public static void write(Path target, byte[] content) {
         write(target, out -> out.write(content));
+    }
+
+    /** Replaces {@code target} with {@code image} encoded as PNG. */
+    public static void writePng(Path target, RenderedImage image) {
+        write(target, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG encoder available");
+            }
+        });
     }
 
     /** Replaces {@code target} with what {@code writer} produces; on failure the old file stays. */

@@ -2,11 +2,7 @@ package io.jgym.generative.images;
 
 import io.jgym.contracts.files.AtomicFiles;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /**
  * Writes grey-scale images (values in [0, 1], row-major, one after the other) as one PNG grid,
@@ -33,12 +29,6 @@ public final class ImageGrid {
                 }
             }
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        AtomicFiles.write(png, bytes.toByteArray());
+        AtomicFiles.writePng(png, image);
     }
 }

@@ -6,11 +6,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /** Draws the first 12 of a set of waves as a 3 x 4 grid of line plots on a shared y range, as a PNG. */
 final class WaveGridPlot {
@@ -48,13 +44,7 @@ final class WaveGridPlot {
             }
         }
         g.dispose();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        AtomicFiles.write(png, bytes.toByteArray());
+        AtomicFiles.writePng(png, image);
     }
 
     private static int x(int i, int points, int left, int width) {

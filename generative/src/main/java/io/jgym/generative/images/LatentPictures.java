@@ -1,0 +1,72 @@
+package io.jgym.generative.images;
+
+import io.jgym.contracts.files.AtomicFiles;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+
+/**
+ * The pictures of a 2-D latent space that the autoencoder and the VAE share: a scatter of the codes
+ * of held-out images coloured by class ({@code codes.png}), and a grid of images decoded from codes
+ * spread evenly over a square of the plane ({@code decoded.png}).
+ */
+public final class LatentPictures {
+    private static final int SCATTER_SIZE = 600;
+    private static final Color[] CLASS_COLOURS = {
+        new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44), new Color(214, 39, 40),
+        new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127),
+        new Color(188, 189, 34), new Color(23, 190, 207)};
+
+    private LatentPictures() {
+    }
+
+    /** Scatter of {@code codes} (row-major [n, 2]) coloured by {@code labels}, scaled to their extent. */
+    public static void scatter(float[] codes, int[] labels, Path png) {
+        float minX = Float.MAX_VALUE;
+        float maxX = -Float.MAX_VALUE;
+        float minY = Float.MAX_VALUE;
+        float maxY = -Float.MAX_VALUE;
+        for (int i = 0; i < labels.length; i++) {
+            minX = Math.min(minX, codes[2 * i]);
+            maxX = Math.max(maxX, codes[2 * i]);
+            minY = Math.min(minY, codes[2 * i + 1]);
+            maxY = Math.max(maxY, codes[2 * i + 1]);
+        }
+        BufferedImage image = new BufferedImage(SCATTER_SIZE, SCATTER_SIZE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, SCATTER_SIZE, SCATTER_SIZE);
+        float spanX = Math.max(maxX - minX, 1e-6f);
+        float spanY = Math.max(maxY - minY, 1e-6f);
+        for (int i = 0; i < labels.length; i++) {
+            int x = 10 + Math.round((codes[2 * i] - minX) / spanX * (SCATTER_SIZE - 20));
+            int y = SCATTER_SIZE - 10 - Math.round((codes[2 * i + 1] - minY) / spanY * (SCATTER_SIZE - 20));
+            g.setColor(CLASS_COLOURS[Math.floorMod(labels[i], CLASS_COLOURS.length)]);
+            g.fillOval(x - 2, y - 2, 4, 4);
+        }
+        g.setColor(Color.BLACK);
+        g.drawString(String.format("x: %.2f .. %.2f   y: %.2f .. %.2f   colour = class", minX, maxX, minY, maxY), 10, 16);
+        g.dispose();
+        AtomicFiles.writePng(png, image);
+    }
+
+    /**
+     * Decodes a {@code steps} x {@code steps} grid of codes spanning [-extent, extent] on both axes
+     * (row-major [steps^2, 2] into {@code decoder}, images in [0, 1] out) and writes them as one grid.
+     */
+    public static void decodedGrid(UnaryOperator<float[]> decoder, int steps, float extent, int height, int width, Path png) {
+        float[] codes = new float[steps * steps * 2];
+        for (int row = 0; row < steps; row++) {
+            for (int column = 0; column < steps; column++) {
+                int i = row * steps + column;
+                codes[2 * i] = -extent + 2 * extent * column / (steps - 1);
+                codes[2 * i + 1] = extent - 2 * extent * row / (steps - 1);
+            }
+        }
+        ImageGrid.write(decoder.apply(codes), height, width, steps, 1, png);
+    }
+}

@@ -1,0 +1,51 @@
+package io.jgym.generative.mnist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jgym.contracts.training.EpisodeReport;
+import io.jgym.contracts.training.TrainingListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DenseAutoencoderTrainerTest {
+
+    private static List<EpisodeReport> train(long seed, int epochs, Optional<Path> output) {
+        AutoencoderConfig config = new AutoencoderConfig(seed, epochs, List.of(32, 8), 2, 3e-3, 32, 100);
+        List<EpisodeReport> reports = new ArrayList<>();
+        new DenseAutoencoderTrainer(config, DenseGanTrainerTest.bars(512, 1), DenseGanTrainerTest.bars(128, 2), "test", output)
+                .train(new TrainingListener() {
+                    @Override
+                    public void onEpisode(EpisodeReport report) {
+                        reports.add(report);
+                    }
+                });
+        return reports;
+    }
+
+    @Test
+    void lossesFallAndThePicturesAndModelAreWritten(@TempDir Path dir) {
+        List<EpisodeReport> reports = train(1, 8, Optional.of(dir));
+        double firstTrain = reports.get(0).metrics().get(DenseAutoencoderTrainer.TRAIN_LOSS);
+        double lastTrain = reports.get(7).metrics().get(DenseAutoencoderTrainer.TRAIN_LOSS);
+        double firstHeldOut = reports.get(0).metrics().get(DenseAutoencoderTrainer.HELD_OUT_LOSS);
+        double lastHeldOut = reports.get(7).metrics().get(DenseAutoencoderTrainer.HELD_OUT_LOSS);
+        assertTrue(lastTrain < firstTrain, firstTrain + " -> " + lastTrain);
+        assertTrue(lastHeldOut < firstHeldOut, firstHeldOut + " -> " + lastHeldOut);
+        for (String file : List.of("reconstructions.png", "codes.png", "decoded.png", "checkpoints/autoencoder.zip")) {
+            assertTrue(Files.isRegularFile(dir.resolve(file)), file);
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameLosses() {
+        List<Double> a = train(4, 2, Optional.empty()).stream().map(r -> r.metrics().get(DenseAutoencoderTrainer.HELD_OUT_LOSS)).toList();
+        List<Double> b = train(4, 2, Optional.empty()).stream().map(r -> r.metrics().get(DenseAutoencoderTrainer.HELD_OUT_LOSS)).toList();
+        assertEquals(a, b);
+    }
+}
