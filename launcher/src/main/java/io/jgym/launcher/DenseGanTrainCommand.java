@@ -1,7 +1,6 @@
 package io.jgym.launcher;
 
 import io.jgym.contracts.training.TrainingListener;
-import io.jgym.generative.data.IdxFiles;
 import io.jgym.generative.data.ImageSet;
 import io.jgym.generative.mnist.DenseGanConfig;
 import io.jgym.generative.mnist.DenseGanTrainer;
@@ -30,10 +29,8 @@ final class DenseGanTrainCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--data", description = "Folder with train-/t10k- IDX files, .gz or not (default: ${DEFAULT-VALUE}).")
-    Path data = IdxFiles.DEBIAN_FASHION_MNIST;
-    @Option(names = "--max-images", description = "Use only the first N training images (0: all; default: ${DEFAULT-VALUE}).")
-    int maxImages = 0;
+    @Mixin
+    ImageData images;
     @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed = DEFAULTS.seed();
     @Option(names = "--epochs", description = "Passes over the images (default: ${DEFAULT-VALUE}).")
@@ -57,15 +54,12 @@ final class DenseGanTrainCommand implements Callable<Integer> {
         DenseGanConfig config = new DenseGanConfig(seed, epochs, latentSize, DEFAULTS.generatorLayers(),
                 DEFAULTS.discriminatorLayers(), DEFAULTS.dropout(), learningRate, DEFAULTS.learningRateDecay(),
                 DEFAULTS.beta1(), batchSize, pack, labelSmoothing, DEFAULTS.evalSamples());
-        ImageSet train = IdxFiles.train(data);
-        ImageSet heldOut = IdxFiles.test(data);
-        if (maxImages > 0) {
-            train = train.first(maxImages);
-        }
-        Path folder = run.folder("dense-gan", data.getFileName().toString());
+        ImageSet train = images.train();
+        ImageSet heldOut = images.heldOut();
+        Path folder = run.folder("dense-gan", images.name());
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("trainer", "dense-gan");
-        record.put("data", data.toAbsolutePath().toString());
+        record.put("data", images.data.toAbsolutePath().toString());
         record.put("images", train.count());
         record.put("config", config);
         record.put("jgym", JgymCommand.VERSION);

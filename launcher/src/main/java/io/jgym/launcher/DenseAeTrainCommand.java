@@ -1,0 +1,36 @@
+package io.jgym.launcher;
+
+import io.jgym.contracts.training.Trainer;
+import io.jgym.generative.data.ImageSet;
+import io.jgym.generative.mnist.AutoencoderConfig;
+import io.jgym.generative.mnist.DenseAutoencoderTrainer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+
+/** {@code jgym train dense-ae}: the dense 784-100-20-2 autoencoder on MNIST-format images. */
+@Command(name = "dense-ae", mixinStandardHelpOptions = true,
+        description = "Train a dense autoencoder (784-100-20-2, mirrored, binary cross-entropy) on MNIST-format images.")
+final class DenseAeTrainCommand extends AutoencoderTrainCommand {
+    @Override
+    String trainerName() {
+        return "dense-ae";
+    }
+
+    @Override
+    AutoencoderConfig preset() {
+        return AutoencoderConfig.denseAutoencoder();
+    }
+
+    @Override
+    Trainer trainer(AutoencoderConfig config, ImageSet train, ImageSet heldOut, String runName, Path folder) {
+        return new DenseAutoencoderTrainer(config, train, heldOut, runName, Optional.of(folder));
+    }
+
+    @Override
+    List<ProgressPrinter.Column> columns() {
+        return List.of(new ProgressPrinter.Column("train BCE", DenseAutoencoderTrainer.TRAIN_LOSS, "%.1f"),
+                new ProgressPrinter.Column("held-out BCE", DenseAutoencoderTrainer.HELD_OUT_LOSS, "%.1f"));
+    }
+}

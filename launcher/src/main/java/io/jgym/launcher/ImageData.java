@@ -1,0 +1,29 @@
+package io.jgym.launcher;
+
+import io.jgym.generative.data.IdxFiles;
+import io.jgym.generative.data.ImageSet;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The {@code --data} and {@code --max-images} flags of the image trainers, and loading both splits. */
+final class ImageData {
+    @Option(names = "--data", description = "Folder with train-/t10k- IDX files, .gz or not (default: ${DEFAULT-VALUE}).")
+    Path data = IdxFiles.DEBIAN_FASHION_MNIST;
+
+    @Option(names = "--max-images", description = "Use only the first N training images (0: all; default: ${DEFAULT-VALUE}).")
+    int maxImages = 0;
+
+    ImageSet train() {
+        ImageSet train = IdxFiles.train(data);
+        return maxImages > 0 ? train.first(maxImages) : train;
+    }
+
+    ImageSet heldOut() {
+        return IdxFiles.test(data);
+    }
+
+    /** The data folder's name, for run names. */
+    String name() {
+        return data.getFileName().toString();
+    }
+}
