@@ -56,8 +56,8 @@ public final class DqnLearner {
         input.data().setData(batch.observations);
 
         // Online Q for s (rows 0..B-1) and s' (rows B..2B-1) in one call; target Q for s'.
-        float[] onlineQ = online.output(stackedInput, false).data().asFloat();
-        float[] targetNextQ = target.network().output(nextInput, false).data().asFloat();
+        float[] onlineQ = GreedyPolicy.values(online.output(stackedInput, false));
+        float[] targetNextQ = GreedyPolicy.values(target.network().output(nextInput, false));
 
         float[] label = new float[rows * actions];
         System.arraycopy(onlineQ, 0, label, 0, rows * actions);

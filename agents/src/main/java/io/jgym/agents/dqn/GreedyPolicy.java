@@ -23,7 +23,12 @@ public final class GreedyPolicy {
     /** The greedy action; ties go to the lowest index, as numpy's argmax does. */
     public int act(float[] observation) {
         input.data().setData(observation);
-        return argmax(network.output(input, false).data().asFloat(), 0, actions);
+        return argmax(values(network.output(input, false)), 0, actions);
+    }
+
+    /** Q-values row after row, whatever memory order DL4J returned them in. */
+    static float[] values(INDArray q) {
+        return (q.ordering() == 'c' && !q.isView() ? q : q.dup('c')).data().asFloat();
     }
 
     /** Index of the largest of {@code values[from .. from + count)}, relative to {@code from}. */

@@ -6,6 +6,7 @@ import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.data.ImageSet;
 import io.jgym.generative.gan.EpochOrder;
+import io.jgym.generative.gan.RowMajor;
 import io.jgym.generative.images.ImageGrid;
 import io.jgym.generative.images.LatentPictures;
 import java.nio.file.Path;
@@ -128,22 +129,22 @@ public final class DenseAutoencoderTrainer implements Trainer {
         int pixels = train.size();
         int shown = Math.min(SHOWN, heldOut.count());
         float[] originals = heldOut.first(shown).pixels();
-        float[] reconstructed = network.output(heldOutInput, false).data().asFloat();
+        float[] reconstructed = RowMajor.floats(network.output(heldOutInput, false));
         float[] both = new float[2 * shown * pixels];
         System.arraycopy(originals, 0, both, 0, shown * pixels);
         System.arraycopy(reconstructed, 0, both, shown * pixels, shown * pixels);
         ImageGrid.write(both, train.height(), train.width(), shown, 2, dir.resolve("reconstructions.png"));
         if (config.codeSize() == 2) {
             List<INDArray> activations = network.feedForwardToLayer(codeLayer, heldOutInput, false);
-            float[] codes = activations.get(codeLayer + 1).data().asFloat();
+            float[] codes = RowMajor.floats(activations.get(codeLayer + 1));
             LatentPictures.scatter(codes, heldOut.labels(), dir.resolve("codes.png"));
             float extent = 0;
             for (float c : codes) {
                 extent = Math.max(extent, Math.abs(c));
             }
             int last = network.getnLayers() - 1;
-            LatentPictures.decodedGrid(z -> network.activateSelectedLayers(codeLayer + 1, last,
-                    Nd4j.create(z, new long[] {z.length / 2, 2}, 'c')).data().asFloat(), 15, extent * 0.9f,
+            LatentPictures.decodedGrid(z -> RowMajor.floats(network.activateSelectedLayers(codeLayer + 1, last,
+                    Nd4j.create(z, new long[] {z.length / 2, 2}, 'c'))), 15, extent * 0.9f,
                     train.height(), train.width(), dir.resolve("decoded.png"));
         }
         AtomicFiles.write(dir.resolve("checkpoints/autoencoder.zip"), out -> ModelSerializer.writeModel(network, out, true));

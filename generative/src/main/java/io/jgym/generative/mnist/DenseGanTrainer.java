@@ -8,6 +8,7 @@ import io.jgym.generative.gan.AdversarialStep;
 import io.jgym.generative.gan.EpochOrder;
 import io.jgym.generative.gan.GanCheckpoint;
 import io.jgym.generative.gan.GanNetworks;
+import io.jgym.generative.gan.RowMajor;
 import io.jgym.generative.images.ImageGrid;
 import io.jgym.generative.metrics.Mmd;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ public final class DenseGanTrainer implements Trainer {
                     gLoss += losses.generator();
                 }
                 AdversarialStep.requireFinite(dLoss, gLoss, epoch);
-                float[] generated = generator.output(evalNoise, false).data().asFloat();
+                float[] generated = RowMajor.floats(generator.output(evalNoise, false));
                 for (int i = 0; i < generated.length; i++) {
                     generated[i] = (generated[i] + 1) / 2; // back to [0, 1] like the held-out images
                 }

@@ -6,6 +6,7 @@ import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.data.ImageSet;
 import io.jgym.generative.gan.EpochOrder;
+import io.jgym.generative.gan.RowMajor;
 import io.jgym.generative.images.ImageGrid;
 import io.jgym.generative.images.LatentPictures;
 import java.nio.file.Path;
@@ -128,12 +129,12 @@ public final class VaeTrainer implements Trainer {
     private void pictures(Path dir, MultiLayerNetwork network,
                           org.deeplearning4j.nn.layers.variational.VariationalAutoencoder vae, INDArray heldOutInput) {
         INDArray prior = Nd4j.randn(DataType.FLOAT, PRIOR_SAMPLES, config.codeSize());
-        ImageGrid.write(vae.generateAtMeanGivenZ(prior).data().asFloat(), train.height(), train.width(), 8, 2,
+        ImageGrid.write(RowMajor.floats(vae.generateAtMeanGivenZ(prior)), train.height(), train.width(), 8, 2,
                 dir.resolve("samples.png"));
         if (config.codeSize() == 2) {
-            LatentPictures.scatter(network.output(heldOutInput, false).data().asFloat(), heldOut.labels(), dir.resolve("codes.png"));
-            LatentPictures.decodedGrid(z -> vae.generateAtMeanGivenZ(Nd4j.create(z, new long[] {z.length / 2, 2}, 'c'))
-                    .data().asFloat(), 15, LATENT_EXTENT, train.height(), train.width(), dir.resolve("decoded.png"));
+            LatentPictures.scatter(RowMajor.floats(network.output(heldOutInput, false)), heldOut.labels(), dir.resolve("codes.png"));
+            LatentPictures.decodedGrid(z -> RowMajor.floats(vae.generateAtMeanGivenZ(Nd4j.create(z, new long[] {z.length / 2, 2}, 'c'))),
+                    15, LATENT_EXTENT, train.height(), train.width(), dir.resolve("decoded.png"));
         }
         AtomicFiles.write(dir.resolve("checkpoints/vae.zip"), out -> ModelSerializer.writeModel(network, out, true));
     }

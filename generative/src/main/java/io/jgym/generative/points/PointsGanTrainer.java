@@ -9,6 +9,7 @@ import io.jgym.generative.gan.AdversarialStep;
 import io.jgym.generative.gan.EpochOrder;
 import io.jgym.generative.gan.GanCheckpoint;
 import io.jgym.generative.gan.GanNetworks;
+import io.jgym.generative.gan.RowMajor;
 import io.jgym.generative.metrics.Mmd;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,8 +105,8 @@ public final class PointsGanTrainer implements Trainer {
                 metrics.put(FOOLED, Double.NaN);
                 if ((epoch + 1) % config.frameEvery() == 0 || epoch == config.epochs() - 1) {
                     INDArray generated = generator.output(evalNoise, false);
-                    float[] points = generated.data().asFloat();
-                    float[] verdicts = discriminator.output(generated, false).data().asFloat();
+                    float[] points = RowMajor.floats(generated);
+                    float[] verdicts = RowMajor.floats(discriminator.output(generated, false));
                     int fooled = 0;
                     for (float v : verdicts) {
                         fooled += v > 0.5f ? 1 : 0;

@@ -7,6 +7,7 @@ import io.jgym.generative.gan.AdversarialStep;
 import io.jgym.generative.gan.EpochOrder;
 import io.jgym.generative.gan.GanCheckpoint;
 import io.jgym.generative.gan.GanNetworks;
+import io.jgym.generative.gan.RowMajor;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -99,7 +100,7 @@ public final class SineGanTrainer implements Trainer {
                     metrics.put(modeShare(k), Double.NaN);
                 }
                 if (traced) {
-                    float[] generated = generator.output(evalNoise, false).data().asFloat();
+                    float[] generated = RowMajor.floats(generator.output(evalNoise, false));
                     WaveQuality.Scores scores = quality.score(generated);
                     metrics.put(VALID_SHARE, scores.validShare());
                     metrics.put(MMD, scores.mmd());
