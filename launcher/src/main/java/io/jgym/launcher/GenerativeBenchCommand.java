@@ -40,7 +40,7 @@ final class GenerativeBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.println("| trainer | seed | epochs | wall s | ms/epoch | valid share | mode 0 share | mode 1 share | MMD | both modes |");
+        System.out.println("| trainer | seed | epochs | wall s | ms/epoch | valid share | mode 0 / 1 share of valid | mode 0 / 1 share by shape | MMD | both modes |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         int covered = 0;
         for (long seed = 1; seed <= seeds; seed++) {
@@ -59,8 +59,9 @@ final class GenerativeBenchCommand implements Callable<Integer> {
             double mode1 = last[0].metrics().get(SineGanTrainer.modeShare(1));
             boolean both = valid >= MIN_VALID && Math.min(mode0, mode1) >= MIN_MODE_SHARE;
             covered += both ? 1 : 0;
-            System.out.printf("| sine-gan | %d | %d | %.1f | %.1f | %.2f | %.2f | %.2f | %.3f | %s |%n", seed, epochs, seconds,
-                    1000 * seconds / epochs, valid, mode0, mode1, last[0].metrics().get(SineGanTrainer.MMD), both ? "yes" : "no");
+            System.out.printf("| sine-gan | %d | %d | %.1f | %.1f | %.2f | %.2f / %.2f | %.2f / %.2f | %.3f | %s |%n", seed, epochs,
+                    seconds, 1000 * seconds / epochs, valid, mode0, mode1, last[0].metrics().get(SineGanTrainer.shapeShare(0)),
+                    last[0].metrics().get(SineGanTrainer.shapeShare(1)), last[0].metrics().get(SineGanTrainer.MMD), both ? "yes" : "no");
         }
         System.out.printf("both modes covered on %d of %d seeds%n", covered, seeds);
         if (denseGanEpochs > 0) {

@@ -50,6 +50,11 @@ public final class SineGanTrainer implements Trainer {
         return "quality/mode_" + k + "_share";
     }
 
+    /** Name of the metric holding mode {@code k}'s share of all waves, judged by shape (amplitude) only. */
+    public static String shapeShare(int k) {
+        return "quality/shape_mode_" + k + "_share";
+    }
+
     @Override
     public void train(TrainingListener listener) {
         int points = config.points();
@@ -98,6 +103,7 @@ public final class SineGanTrainer implements Trainer {
                 metrics.put(MMD, Double.NaN);
                 for (int k = 0; k < config.amplitudes().size(); k++) {
                     metrics.put(modeShare(k), Double.NaN);
+                    metrics.put(shapeShare(k), Double.NaN);
                 }
                 if (traced) {
                     float[] generated = RowMajor.floats(generator.output(evalNoise, false));
@@ -106,11 +112,13 @@ public final class SineGanTrainer implements Trainer {
                     metrics.put(MMD, scores.mmd());
                     for (int k = 0; k < scores.modeShares().length; k++) {
                         metrics.put(modeShare(k), scores.modeShares()[k]);
+                        metrics.put(shapeShare(k), scores.shapeShares()[k]);
                     }
                     int shown = epoch + 1;
                     output.ifPresent(dir -> WaveGridPlot.write(generated, points,
-                            String.format("epoch %d: valid %.2f, modes %s", shown, scores.validShare(),
-                                    java.util.Arrays.toString(scores.modeShares())),
+                            String.format("epoch %d: valid %.2f, modes among valid %s, modes by shape %s", shown,
+                                    scores.validShare(), java.util.Arrays.toString(scores.modeShares()),
+                                    java.util.Arrays.toString(scores.shapeShares())),
                             dir.resolve("snapshots").resolve(String.format("epoch-%05d.png", shown))));
                 }
                 metrics.put(SECONDS, (System.nanoTime() - started) / 1e9);

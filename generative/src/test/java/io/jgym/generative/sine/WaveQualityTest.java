@@ -16,6 +16,7 @@ class WaveQualityTest {
         WaveQuality.Scores scores = quality.score(SineWaves.generate(config, 2));
         assertEquals(1.0, scores.validShare());
         assertArrayEquals(new double[] {0.5, 0.5}, scores.modeShares());
+        assertArrayEquals(new double[] {0.5, 0.5}, scores.shapeShares());
         assertTrue(scores.mmd() < 0.02, "same distribution: " + scores.mmd());
     }
 
@@ -42,6 +43,8 @@ class WaveQualityTest {
             waves[i] = (float) (1.2 * template[i]);                              // amplitude 20% off
             waves[points + i] = (float) (template[i] + 0.3 * random.nextGaussian()); // RMSE about 0.3
         }
-        assertEquals(0.0, quality.score(waves).validShare());
+        WaveQuality.Scores scores = quality.score(waves);
+        assertEquals(0.0, scores.validShare());
+        assertArrayEquals(new double[] {0.5, 0.0}, scores.shapeShares(), "the noisy wave still has mode 0's shape");
     }
 }
