@@ -33,11 +33,7 @@ public final class RemoteCartPoleDqn {
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
 
         // The course preset (a 20-20 network, gamma 0.95) with this run's seed and step budget.
-        DqnConfig c = DqnConfig.course();
-        DqnConfig config = new DqnConfig(seed, maxSteps, 0, c.hiddenLayers(), c.optimizer(), c.learningRate(),
-                c.gamma(), c.bufferSize(), c.batchSize(), c.learningStarts(), c.trainFrequency(), c.gradientSteps(),
-                c.targetUpdateInterval(), c.tau(), c.doubleDqn(), c.loss(), c.maxGradNorm(), c.epsilonSchedule(),
-                c.epsilonStart(), c.epsilonEnd(), c.epsilonDecay(), 0, 100, 0);
+        DqnConfig config = DqnConfig.course().forRun(seed, maxSteps, 0);
 
         try (Env env = RemoteEnv.create(server, "CartPole-v1", OptionalLong.empty())) {
             DqnTrainer trainer = new DqnTrainer(config, env, "remote-cartpole", Optional.empty());

@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 @Command(name = "dqn", mixinStandardHelpOptions = true,
         description = "Steps and seconds until CartPole-v1 is solved (mean of last 100 returns >= 475), per seed and median.")
 final class DqnBenchCommand implements Callable<Integer> {
-    private static final int WINDOW = 100;
+    private static final int WINDOW = DqnConfig.defaults().solveWindow();
 
     @Option(names = "--seeds", description = "Seeds 1..N per variant (default: ${DEFAULT-VALUE}).")
     int seeds = 5;
@@ -114,7 +114,7 @@ final class DqnBenchCommand implements Callable<Integer> {
             GreedyEvaluator evaluator;
             switch (variant) {
                 case "dqn", "dqn-http", "course" -> {
-                    DqnTrainer trainer = new DqnTrainer(benchConfig(DqnConfig.preset(variant.equals("course") ? "course" : "default"), seed),
+                    DqnTrainer trainer = new DqnTrainer(DqnConfig.preset(variant.equals("course") ? "course" : "default").forRun(seed, maxSteps, solveReturn),
                             env, variant + "-" + seed, Optional.empty());
                     trainer.train(watch);
                     evaluator = GreedyEvaluator.of(trainer.network(), evalEnv);
@@ -132,13 +132,6 @@ final class DqnBenchCommand implements Callable<Integer> {
             return new Result(variant, seed, solved, solved ? watch.steps : watch.lastSteps,
                     solved ? watch.seconds : (System.nanoTime() - watch.started) / 1e9, evalMean);
         }
-    }
-
-    private DqnConfig benchConfig(DqnConfig p, long seed) {
-        return new DqnConfig(seed, maxSteps, 0, p.hiddenLayers(), p.optimizer(), p.learningRate(), p.gamma(), p.bufferSize(),
-                p.batchSize(), p.learningStarts(), p.trainFrequency(), p.gradientSteps(), p.targetUpdateInterval(), p.tau(),
-                p.doubleDqn(), p.loss(), p.maxGradNorm(), p.epsilonSchedule(), p.epsilonStart(), p.epsilonEnd(),
-                p.epsilonDecay(), solveReturn, WINDOW, 0);
     }
 
     private static double median(double[] values) {

@@ -129,6 +129,13 @@ public record DqnConfig(
         };
     }
 
+    /** The same learning settings for another seed, step budget and stopping rule (no checkpoints). */
+    public DqnConfig forRun(long newSeed, long newMaxSteps, double newSolveReturn) {
+        return new DqnConfig(newSeed, newMaxSteps, 0, hiddenLayers, optimizer, learningRate, gamma, bufferSize, batchSize,
+                learningStarts, trainFrequency, gradientSteps, targetUpdateInterval, tau, doubleDqn, loss, maxGradNorm,
+                epsilonSchedule, epsilonStart, epsilonEnd, epsilonDecay, newSolveReturn, solveWindow, 0);
+    }
+
     /** The schedule these settings describe. */
     public EpsilonSchedule schedule() {
         return EpsilonSchedule.of(epsilonSchedule, epsilonStart, epsilonEnd, epsilonDecay, maxSteps);

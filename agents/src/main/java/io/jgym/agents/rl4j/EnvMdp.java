@@ -29,16 +29,21 @@ final class EnvMdp implements MDP<Box, Integer, DiscreteSpace> {
     private boolean done = true;
 
     EnvMdp(Env env, LongUnaryOperator episodeSeed) {
+        this.env = env;
+        this.episodeSeed = episodeSeed;
+        this.encoder = new ObservationEncoder(env.observationSpace());
+        this.actionSpace = new DiscreteSpace(actionCount(env));
+        this.observationSpace = new ArrayObservationSpace<>(new int[] {encoder.size()});
+        this.encoded = new float[encoder.size()];
+    }
+
+    /** The number of actions, after checking that RL4J can drive this environment. */
+    static int actionCount(Env env) {
         if (!(env.actionSpace() instanceof Discrete discrete) || discrete.start() != 0) {
             throw new IllegalArgumentException("RL4J's DQN needs a Discrete action space starting at 0, but this environment's is "
                     + env.actionSpace());
         }
-        this.env = env;
-        this.episodeSeed = episodeSeed;
-        this.encoder = new ObservationEncoder(env.observationSpace());
-        this.actionSpace = new DiscreteSpace(Math.toIntExact(discrete.n()));
-        this.observationSpace = new ArrayObservationSpace<>(new int[] {encoder.size()});
-        this.encoded = new float[encoder.size()];
+        return Math.toIntExact(discrete.n());
     }
 
     @Override

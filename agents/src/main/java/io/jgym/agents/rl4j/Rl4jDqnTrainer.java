@@ -36,7 +36,7 @@ public final class Rl4jDqnTrainer implements Trainer {
         this.config = config;
         this.env = env;
         this.runName = runName;
-        new EnvMdp(env, episode -> 0); // validates the action space before any training starts
+        EnvMdp.actionCount(env); // refuses other action spaces before any training starts
     }
 
     @Override
