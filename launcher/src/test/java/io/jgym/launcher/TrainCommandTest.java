@@ -74,6 +74,15 @@ class TrainCommandTest {
         assertEquals(1, badPreset.exitCode());
         assertTrue(badPreset.err().contains("unknown preset 'fast'; choose default or course"), badPreset.err());
 
+        CommandLineTest.Run noRun = CommandLineTest.run("eval", "--run", runs.resolve("missing").toString());
+        assertEquals(1, noRun.exitCode());
+        assertTrue(noRun.err().contains("no run at " + runs.resolve("missing")), noRun.err());
+
+        CommandLineTest.Run noData = CommandLineTest.run("train", "dense-gan", "--data", runs.resolve("nodata").toString(),
+                "--runs-dir", runs.toString());
+        assertEquals(1, noData.exitCode());
+        assertTrue(noData.err().contains("apt-get install dataset-fashion-mnist"), noData.err());
+
         CommandLineTest.Run noModel = CommandLineTest.run("eval", "--model", runs.resolve("none.zip").toString());
         assertEquals(1, noModel.exitCode());
         assertTrue(noModel.err().contains("no model at"), noModel.err());

@@ -45,10 +45,10 @@ public final class RunFolder {
         return new RunFolder(root);
     }
 
-    /** Opens an existing run to resume it. */
+    /** Opens an existing run, to resume or evaluate it. */
     public static RunFolder open(Path root) {
         if (!Files.isRegularFile(root.resolve(CONFIG_FILE))) {
-            throw new IllegalArgumentException("no run to resume at " + root + " (no " + CONFIG_FILE + ")");
+            throw new IllegalArgumentException("no run at " + root + " (no " + CONFIG_FILE + " there)");
         }
         return new RunFolder(root);
     }
