@@ -1,14 +1,18 @@
 package io.jgym.launcher;
 
 import io.jgym.contracts.training.EpisodeReport;
+import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.data.IdxFiles;
 import io.jgym.generative.data.ImageSet;
+import io.jgym.generative.mnist.AutoencoderConfig;
 import io.jgym.generative.mnist.DenseGanConfig;
 import io.jgym.generative.mnist.DenseGanTrainer;
+import io.jgym.generative.mnist.VaeTrainer;
 import io.jgym.generative.sine.SineGanConfig;
 import io.jgym.generative.sine.SineGanTrainer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,8 +21,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code jgym bench generative}: trains {@code sine-gan} with its defaults for seeds 1..N and prints
  * wall time, time per epoch and the final quality scores per seed, with how many seeds covered both
- * modes (each 25-75% of the valid waves, valid share at least 0.9); then {@code dense-gan} for a few
- * epochs on the MNIST-format files in {@code --data} (Fashion-MNIST by default), when present.
+ * modes (each 25-75% of the valid waves, valid share at least 0.9); then {@code dense-gan} and
+ * {@code vae} for a few epochs on the MNIST-format files in {@code --data} (Fashion-MNIST by
+ * default), when present, one row per epoch.
  */
 @Command(name = "generative", mixinStandardHelpOptions = true,
         description = "Wall time and final mode coverage of sine-gan (default settings) over several seeds.")
@@ -35,8 +40,8 @@ final class GenerativeBenchCommand implements Callable<Integer> {
     @Option(names = "--data", description = "MNIST-format IDX folder for dense-gan (default: ${DEFAULT-VALUE}).")
     Path data = IdxFiles.DEBIAN_FASHION_MNIST;
 
-    @Option(names = "--dense-gan-epochs", description = "dense-gan epochs; 0 skips it (default: ${DEFAULT-VALUE}).")
-    int denseGanEpochs = 3;
+    @Option(names = "--image-epochs", description = "Epochs of dense-gan and of vae; 0 skips them (default: ${DEFAULT-VALUE}).")
+    int imageEpochs = 3;
 
     @Override
     public Integer call() {
@@ -64,35 +69,52 @@ final class GenerativeBenchCommand implements Callable<Integer> {
                     last[0].metrics().get(SineGanTrainer.shapeShare(1)), last[0].metrics().get(SineGanTrainer.MMD), both ? "yes" : "no");
         }
         System.out.printf("both modes covered on %d of %d seeds%n", covered, seeds);
-        if (denseGanEpochs > 0) {
-            denseGan();
+        if (imageEpochs > 0) {
+            imageTrainers();
         }
         return 0;
     }
 
-    private void denseGan() {
+    private void imageTrainers() {
         ImageSet train;
         ImageSet heldOut;
         try {
             train = IdxFiles.train(data);
             heldOut = IdxFiles.test(data);
         } catch (IllegalArgumentException e) {
-            System.out.println("dense-gan skipped: " + e.getMessage());
+            System.out.println("dense-gan and vae skipped: " + e.getMessage());
             return;
         }
         DenseGanConfig d = DenseGanConfig.defaults();
-        DenseGanConfig config = new DenseGanConfig(d.seed(), denseGanEpochs, d.latentSize(), d.generatorLayers(),
+        DenseGanConfig gan = new DenseGanConfig(d.seed(), imageEpochs, d.latentSize(), d.generatorLayers(),
                 d.discriminatorLayers(), d.dropout(), d.learningRate(), d.learningRateDecay(), d.beta1(), d.batchSize(),
                 d.pack(), d.labelSmoothing(), d.evalSamples());
+        perEpoch("dense-gan", train, new DenseGanTrainer(gan, train, heldOut, "bench-dense-gan", Optional.empty()),
+                DenseGanTrainer.SECONDS, List.of(DenseGanTrainer.DISCRIMINATOR_LOSS, DenseGanTrainer.GENERATOR_LOSS,
+                        DenseGanTrainer.MMD));
+        AutoencoderConfig v = AutoencoderConfig.vae();
+        AutoencoderConfig vae = new AutoencoderConfig(v.seed(), imageEpochs, v.encoderLayers(), v.codeSize(), v.learningRate(),
+                v.batchSize(), v.evalImages());
+        perEpoch("vae", train, new VaeTrainer(vae, train, heldOut, "bench-vae", Optional.empty()), null,
+                List.of(VaeTrainer.TRAIN_NEG_ELBO, VaeTrainer.HELD_OUT_NEG_ELBO, VaeTrainer.HELD_OUT_RECONSTRUCTION));
+    }
+
+    /** Runs {@code trainer} and prints one row per epoch with its wall time and {@code metrics}. */
+    private void perEpoch(String name, ImageSet train, Trainer trainer, String secondsMetric, List<String> metrics) {
         System.out.println();
-        System.out.println("| trainer | data | images | epoch | s/epoch | D loss | G loss | MMD to held-out |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
-        new DenseGanTrainer(config, train, heldOut, "bench-dense-gan", Optional.empty()).train(new TrainingListener() {
+        System.out.println("| trainer | data | images | epoch | s/epoch | " + String.join(" | ", metrics) + " |");
+        System.out.println("|---|---|---|---|---|" + "---|".repeat(metrics.size()));
+        long[] last = {System.nanoTime()};
+        trainer.train(new TrainingListener() {
             @Override
             public void onEpisode(EpisodeReport r) {
-                System.out.printf("| dense-gan | %s | %d | %d | %.1f | %.3f | %.3f | %.4f |%n", data.getFileName(), train.count(),
-                        r.episode() + 1, r.metrics().get(DenseGanTrainer.SECONDS), r.metrics().get(DenseGanTrainer.DISCRIMINATOR_LOSS),
-                        r.metrics().get(DenseGanTrainer.GENERATOR_LOSS), r.metrics().get(DenseGanTrainer.MMD));
+                long now = System.nanoTime();
+                double seconds = secondsMetric != null ? r.metrics().get(secondsMetric) : (now - last[0]) / 1e9;
+                last[0] = now;
+                StringBuilder row = new StringBuilder(String.format("| %s | %s | %d | %d | %.1f |", name, data.getFileName(),
+                        train.count(), r.episode() + 1, seconds));
+                metrics.forEach(m -> row.append(String.format(" %.4f |", r.metrics().get(m))));
+                System.out.println(row);
             }
         });
     }
