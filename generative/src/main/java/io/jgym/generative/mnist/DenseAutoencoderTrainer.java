@@ -107,9 +107,9 @@ public final class DenseAutoencoderTrainer implements Trainer {
                     network.fit(batchInput, batchInput);
                     lossSum += network.score();
                 }
-                // DL4J's XENT score is the mean over pixels; report nats per image as papers do.
-                double trainLoss = lossSum / batches * pixels;
-                double heldOutLoss = network.score(heldOutSet) * pixels;
+                // DL4J's XENT score sums over the pixels of an image and averages over images: nats per image.
+                double trainLoss = lossSum / batches;
+                double heldOutLoss = network.score(heldOutSet);
                 if (!Double.isFinite(trainLoss)) {
                     throw new IllegalStateException("autoencoder loss became " + trainLoss + " in epoch " + epoch
                             + "; try a lower --learning-rate");
