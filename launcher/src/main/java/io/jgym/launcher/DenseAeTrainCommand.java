@@ -3,7 +3,8 @@ package io.jgym.launcher;
 import io.jgym.contracts.training.Trainer;
 import io.jgym.generative.data.ImageSet;
 import io.jgym.generative.mnist.AutoencoderConfig;
-import io.jgym.generative.mnist.DenseAutoencoderTrainer;
+import io.jgym.generative.mnist.AutoencoderNetworks;
+import io.jgym.generative.mnist.AutoencoderTrainer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -25,12 +26,12 @@ final class DenseAeTrainCommand extends AutoencoderTrainCommand {
 
     @Override
     Trainer trainer(AutoencoderConfig config, ImageSet train, ImageSet heldOut, String runName, Path folder) {
-        return new DenseAutoencoderTrainer(config, train, heldOut, runName, Optional.of(folder));
+        return new AutoencoderTrainer(config, AutoencoderNetworks.Architecture.DENSE, train, heldOut, runName, Optional.of(folder));
     }
 
     @Override
     List<ProgressPrinter.Column> columns() {
-        return List.of(new ProgressPrinter.Column("train BCE", DenseAutoencoderTrainer.TRAIN_LOSS, "%.1f"),
-                new ProgressPrinter.Column("held-out BCE", DenseAutoencoderTrainer.HELD_OUT_LOSS, "%.1f"));
+        return List.of(new ProgressPrinter.Column("train BCE", AutoencoderTrainer.TRAIN_LOSS, "%.1f"),
+                new ProgressPrinter.Column("held-out BCE", AutoencoderTrainer.HELD_OUT_LOSS, "%.1f"));
     }
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train an agent (or model); results go to runs/<name>/.",
         subcommands = {DqnTrainCommand.class, Rl4jTrainCommand.class, SineGanTrainCommand.class,
-                DenseGanTrainCommand.class, PointsGanTrainCommand.class, DenseAeTrainCommand.class, VaeTrainCommand.class})
+                DenseGanTrainCommand.class, PointsGanTrainCommand.class, DenseAeTrainCommand.class, ConvAeTrainCommand.class,
+                VaeTrainCommand.class})
 final class TrainCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

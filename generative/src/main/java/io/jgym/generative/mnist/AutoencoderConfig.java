@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param seed          seeds the networks and the shuffling
  * @param epochs        passes over the training images
- * @param encoderLayers hidden widths from the image towards the code (the decoder mirrors them)
+ * @param encoderLayers hidden widths from the image towards the code (the decoder mirrors them);
+ *                      the convolutional autoencoder has fixed layers and ignores them
  * @param codeSize      size of the code (2 to draw it)
  * @param learningRate  Adam step size
  * @param batchSize     images per minibatch
@@ -27,6 +28,11 @@ public record AutoencoderConfig(long seed, int epochs, List<Integer> encoderLaye
     /** The dense autoencoder of the notebooks: 784-100-20-2, mirrored. */
     public static AutoencoderConfig denseAutoencoder() {
         return new AutoencoderConfig(1, 10, List.of(100, 20), 2, 1e-3, 64, 2000);
+    }
+
+    /** The convolutional autoencoder of the notebooks (its layers are fixed). */
+    public static AutoencoderConfig convAutoencoder() {
+        return new AutoencoderConfig(1, 5, List.of(), 2, 1e-3, 64, 2000);
     }
 
     /** A VAE with a 2-D Gaussian latent: 784-256-256-(2), mirrored. */

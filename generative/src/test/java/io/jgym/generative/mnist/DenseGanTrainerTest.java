@@ -19,8 +19,12 @@ class DenseGanTrainerTest {
 
     /** 10x10 images of one bright horizontal (label 0) or vertical (label 1) bar at a random place. */
     static ImageSet bars(int count, long seed) {
+        return bars(count, seed, 10);
+    }
+
+    /** {@code side} x {@code side} images of one horizontal (label 0) or vertical (label 1) bar. */
+    static ImageSet bars(int count, long seed, int side) {
         Random random = new Random(seed);
-        int side = 10;
         float[] pixels = new float[count * side * side];
         int[] labels = new int[count];
         for (int n = 0; n < count; n++) {

@@ -14,85 +14,60 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * {@code dense-ae}: an autoencoder image - encoder widths - code - mirrored widths - image, ReLU
- * inside, a linear code and a sigmoid output trained with binary cross-entropy. Each epoch reports
+ * {@code dense-ae} and {@code conv-ae}: an autoencoder ({@link AutoencoderNetworks}) with a linear
+ * code and a sigmoid output trained with binary cross-entropy. Each epoch reports
  * the training and held-out loss (binary cross-entropy summed over pixels, per image); at the end it
  * writes {@code reconstructions.png} (held-out images above their reconstructions), and for a 2-D
  * code {@code codes.png} and {@code decoded.png}, plus the model in DL4J's format.
  */
-public final class DenseAutoencoderTrainer implements Trainer {
+public final class AutoencoderTrainer implements Trainer {
     public static final String TRAIN_LOSS = "losses/train_bce";
     public static final String HELD_OUT_LOSS = "losses/held_out_bce";
     private static final int SHOWN = 16;
 
     private final AutoencoderConfig config;
+    private final AutoencoderNetworks.Architecture architecture;
     private final ImageSet train;
     private final ImageSet heldOut;
     private final String runName;
     private final Optional<Path> output;
 
-    public DenseAutoencoderTrainer(AutoencoderConfig config, ImageSet train, ImageSet heldOut, String runName,
-                                   Optional<Path> output) {
+    public AutoencoderTrainer(AutoencoderConfig config, AutoencoderNetworks.Architecture architecture, ImageSet train,
+                              ImageSet heldOut, String runName, Optional<Path> output) {
         if (train.count() < config.batchSize()) {
             throw new IllegalArgumentException("need at least one batch of " + config.batchSize() + " images, got " + train.count());
         }
         this.config = config;
+        this.architecture = architecture;
         this.train = train;
         this.heldOut = heldOut.first(config.evalImages());
         this.runName = runName;
         this.output = output;
     }
 
-    /** The network: encoder layers, the code layer at index {@code encoderLayers.size()}, then the decoder. */
-    static MultiLayerNetwork network(AutoencoderConfig config, int pixels) {
-        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder().seed(config.seed())
-                .weightInit(WeightInit.XAVIER).updater(new Adam(config.learningRate())).list();
-        int width = pixels;
-        for (int hidden : config.encoderLayers()) {
-            layers.layer(new DenseLayer.Builder().nIn(width).nOut(hidden).activation(Activation.RELU).build());
-            width = hidden;
-        }
-        layers.layer(new DenseLayer.Builder().nIn(width).nOut(config.codeSize()).activation(Activation.IDENTITY).build());
-        width = config.codeSize();
-        for (int i = config.encoderLayers().size() - 1; i >= 0; i--) {
-            int hidden = config.encoderLayers().get(i);
-            layers.layer(new DenseLayer.Builder().nIn(width).nOut(hidden).activation(Activation.RELU).build());
-            width = hidden;
-        }
-        layers.layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(width).nOut(pixels)
-                .activation(Activation.SIGMOID).build());
-        MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
-        network.init();
-        return network;
-    }
-
     @Override
     public void train(TrainingListener listener) {
         int pixels = train.size();
-        MultiLayerNetwork network = network(config, pixels);
-        int codeLayer = config.encoderLayers().size();
+        AutoencoderNetworks.Built built = AutoencoderNetworks.build(architecture, config, train.height(), train.width());
+        MultiLayerNetwork network = built.network();
+        int codeLayer = built.codeLayer();
         EpochOrder epochs = new EpochOrder(train.count(), config.seed());
         int batch = config.batchSize();
         int batches = train.count() / batch;
         float[] batchData = new float[batch * pixels];
         INDArray batchInput = Nd4j.create(DataType.FLOAT, batch, pixels);
+        INDArray batchTarget = built.imageOutput() ? batchInput.reshape('c', batch, 1, train.height(), train.width()) : batchInput;
         INDArray heldOutInput = Nd4j.create(heldOut.pixels(), new long[] {heldOut.count(), pixels}, 'c');
-        DataSet heldOutSet = new DataSet(heldOutInput, heldOutInput);
+        DataSet heldOutSet = new DataSet(heldOutInput, built.imageOutput()
+                ? heldOutInput.reshape('c', heldOut.count(), 1, train.height(), train.width()) : heldOutInput);
 
         listener.onStart(runName);
         try {
@@ -104,7 +79,7 @@ public final class DenseAutoencoderTrainer implements Trainer {
                         System.arraycopy(train.pixels(), order[b * batch + r] * pixels, batchData, r * pixels, pixels);
                     }
                     batchInput.data().setData(batchData);
-                    network.fit(batchInput, batchInput);
+                    network.fit(batchInput, batchTarget);
                     lossSum += network.score();
                 }
                 // DL4J's XENT score sums over the pixels of an image and averages over images: nats per image.

@@ -1,0 +1,71 @@
+package io.jgym.generative.mnist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jgym.contracts.training.EpisodeReport;
+import io.jgym.contracts.training.TrainingListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AutoencoderTrainerTest {
+
+    private static List<EpisodeReport> train(long seed, int epochs, Optional<Path> output) {
+        AutoencoderConfig config = new AutoencoderConfig(seed, epochs, List.of(32, 8), 2, 3e-3, 32, 100);
+        List<EpisodeReport> reports = new ArrayList<>();
+        new AutoencoderTrainer(config, AutoencoderNetworks.Architecture.DENSE, DenseGanTrainerTest.bars(512, 1),
+                DenseGanTrainerTest.bars(128, 2), "test", output)
+                .train(new TrainingListener() {
+                    @Override
+                    public void onEpisode(EpisodeReport report) {
+                        reports.add(report);
+                    }
+                });
+        return reports;
+    }
+
+    @Test
+    void lossesFallAndThePicturesAndModelAreWritten(@TempDir Path dir) {
+        List<EpisodeReport> reports = train(1, 8, Optional.of(dir));
+        double firstTrain = reports.get(0).metrics().get(AutoencoderTrainer.TRAIN_LOSS);
+        double lastTrain = reports.get(7).metrics().get(AutoencoderTrainer.TRAIN_LOSS);
+        double firstHeldOut = reports.get(0).metrics().get(AutoencoderTrainer.HELD_OUT_LOSS);
+        double lastHeldOut = reports.get(7).metrics().get(AutoencoderTrainer.HELD_OUT_LOSS);
+        assertTrue(lastTrain < firstTrain, firstTrain + " -> " + lastTrain);
+        assertTrue(lastHeldOut < firstHeldOut, firstHeldOut + " -> " + lastHeldOut);
+        for (String file : List.of("reconstructions.png", "codes.png", "decoded.png", "checkpoints/autoencoder.zip")) {
+            assertTrue(Files.isRegularFile(dir.resolve(file)), file);
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameLosses() {
+        List<Double> a = train(4, 2, Optional.empty()).stream().map(r -> r.metrics().get(AutoencoderTrainer.HELD_OUT_LOSS)).toList();
+        List<Double> b = train(4, 2, Optional.empty()).stream().map(r -> r.metrics().get(AutoencoderTrainer.HELD_OUT_LOSS)).toList();
+        assertEquals(a, b);
+    }
+
+    @Test
+    void theConvolutionalAutoencoderTrainsOn28x28Images(@TempDir Path dir) {
+        AutoencoderConfig config = new AutoencoderConfig(2, 3, List.of(), 2, 3e-3, 32, 64);
+        List<EpisodeReport> reports = new ArrayList<>();
+        new AutoencoderTrainer(config, AutoencoderNetworks.Architecture.CONV, DenseGanTrainerTest.bars(256, 1, 28),
+                DenseGanTrainerTest.bars(64, 2, 28), "test", Optional.of(dir)).train(new TrainingListener() {
+                    @Override
+                    public void onEpisode(EpisodeReport report) {
+                        reports.add(report);
+                    }
+                });
+        double first = reports.get(0).metrics().get(AutoencoderTrainer.HELD_OUT_LOSS);
+        double last = reports.get(2).metrics().get(AutoencoderTrainer.HELD_OUT_LOSS);
+        assertTrue(last < first, first + " -> " + last);
+        for (String file : List.of("reconstructions.png", "codes.png", "decoded.png")) {
+            assertTrue(Files.isRegularFile(dir.resolve(file)), file);
+        }
+    }
+}
