@@ -7,9 +7,7 @@ import io.jgym.generative.mnist.AutoencoderConfig;
 import io.jgym.runs.RunFolder;
 import io.jgym.runs.RunOutputListener;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,13 +58,7 @@ abstract class AutoencoderTrainCommand implements Callable<Integer> {
         ImageSet train = images.train();
         ImageSet heldOut = images.heldOut();
         Path folder = run.folder(trainerName(), images.name());
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("trainer", trainerName());
-        record.put("data", images.data.toAbsolutePath().toString());
-        record.put("images", train.count());
-        record.put("config", config);
-        record.put("jgym", JgymCommand.VERSION);
-        RunFolder runFolder = RunFolder.create(folder, record);
+        RunFolder runFolder = RunOptions.create(folder, trainerName(), images.details(train), config);
         List<String> plotted = columns().stream().map(ProgressPrinter.Column::metric).toList();
         trainer(config, train, heldOut, folder.getFileName().toString(), folder).train(TrainingListener.of(
                 new RunOutputListener(runFolder, plotted, 1), new ProgressPrinter(System.out, columns(), 0)));

@@ -7,9 +7,7 @@ import io.jgym.generative.mnist.DenseGanTrainer;
 import io.jgym.runs.RunFolder;
 import io.jgym.runs.RunOutputListener;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,13 +55,7 @@ final class DenseGanTrainCommand implements Callable<Integer> {
         ImageSet train = images.train();
         ImageSet heldOut = images.heldOut();
         Path folder = run.folder("dense-gan", images.name());
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("trainer", "dense-gan");
-        record.put("data", images.data.toAbsolutePath().toString());
-        record.put("images", train.count());
-        record.put("config", config);
-        record.put("jgym", JgymCommand.VERSION);
-        RunFolder runFolder = RunFolder.create(folder, record);
+        RunFolder runFolder = RunOptions.create(folder, "dense-gan", images.details(train), config);
         new DenseGanTrainer(config, train, heldOut, folder.getFileName().toString(), Optional.of(folder)).train(TrainingListener.of(
                 new RunOutputListener(runFolder, List.of(DenseGanTrainer.DISCRIMINATOR_LOSS, DenseGanTrainer.GENERATOR_LOSS,
                         DenseGanTrainer.MMD), 1),

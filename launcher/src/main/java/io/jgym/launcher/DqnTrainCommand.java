@@ -9,7 +9,6 @@ import io.jgym.contracts.training.TrainingListener;
 import io.jgym.runs.RunFolder;
 import io.jgym.runs.RunOutputListener;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +56,7 @@ final class DqnTrainCommand implements Callable<Integer> {
         try (Env env = source.open()) {
             // Built before the run folder exists, so a bad environment leaves no half-made run behind.
             DqnTrainer trainer = new DqnTrainer(config, env, folder.getFileName().toString(), Optional.of(folder.resolve(RunFolder.CHECKPOINTS)));
-            RunFolder runFolder = run.resume ? RunFolder.open(folder) : RunFolder.create(folder, record(config));
+            RunFolder runFolder = run.resume ? RunFolder.open(folder) : RunOptions.create(folder, TRAINER, source.details(), config);
             try {
                 trainer.train(TrainingListener.of(
                         new RunOutputListener(runFolder, List.of(DqnTrainer.RETURN, DqnTrainer.TD_LOSS, DqnTrainer.Q_VALUES,
@@ -71,16 +70,6 @@ final class DqnTrainCommand implements Callable<Integer> {
         }
         System.out.println("results in " + folder + " (report.html, metrics.csv, learning-curve.png, checkpoints/)");
         return 0;
-    }
-
-    private Map<String, Object> record(DqnConfig config) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("trainer", TRAINER);
-        record.put("env", source.envId);
-        record.put("server", source.server);
-        record.put("config", config);
-        record.put("jgym", JgymCommand.VERSION);
-        return record;
     }
 
     /** The progress line both DQN trainers print. */

@@ -3,6 +3,8 @@ package io.jgym.launcher;
 import io.jgym.client.RemoteEnv;
 import io.jgym.contracts.Env;
 import io.jgym.contracts.EnvRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 import picocli.CommandLine.Option;
 
@@ -29,6 +31,14 @@ final class EnvSource {
             throw new IllegalStateException("could not create " + envId + " on the gym server at " + server + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The environment id and server URL (null when in-process), as a run's config.json records them. */
+    Map<String, Object> details() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("env", envId);
+        details.put("server", server);
+        return details;
     }
 
     /** {@code CartPole-v1} or {@code CartPole-v1 at http://...}, for logs. */

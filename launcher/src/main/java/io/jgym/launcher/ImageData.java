@@ -3,6 +3,7 @@ package io.jgym.launcher;
 import io.jgym.generative.data.IdxFiles;
 import io.jgym.generative.data.ImageSet;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The {@code --data} and {@code --max-images} flags of the image trainers, and loading both splits. */
@@ -20,6 +21,11 @@ final class ImageData {
 
     ImageSet heldOut() {
         return IdxFiles.test(data);
+    }
+
+    /** The data folder and how many training images were used, as a run's config.json records them. */
+    Map<String, Object> details(ImageSet train) {
+        return Map.of("data", data.toAbsolutePath().toString(), "images", train.count());
     }
 
     /** The data folder's name, for run names. */

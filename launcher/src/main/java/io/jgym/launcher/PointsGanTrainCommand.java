@@ -6,7 +6,6 @@ import io.jgym.generative.points.PointsGanTrainer;
 import io.jgym.runs.RunFolder;
 import io.jgym.runs.RunOutputListener;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,11 +52,7 @@ final class PointsGanTrainCommand implements Callable<Integer> {
         PointsGanConfig config = new PointsGanConfig(seed, epochs, samples, noise, latentSize, generatorLayers,
                 discriminatorLayers, learningRate, batchSize, frameEvery, DEFAULTS.evalSamples());
         Path folder = run.folder("points-gan", "sine-cloud");
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("trainer", "points-gan");
-        record.put("config", config);
-        record.put("jgym", JgymCommand.VERSION);
-        RunFolder runFolder = RunFolder.create(folder, record);
+        RunFolder runFolder = RunOptions.create(folder, "points-gan", Map.of(), config);
         new PointsGanTrainer(config, folder.getFileName().toString(), Optional.of(folder)).train(TrainingListener.of(
                 new RunOutputListener(runFolder, List.of(PointsGanTrainer.DISCRIMINATOR_LOSS, PointsGanTrainer.GENERATOR_LOSS,
                         PointsGanTrainer.MMD, PointsGanTrainer.FOOLED), 1),

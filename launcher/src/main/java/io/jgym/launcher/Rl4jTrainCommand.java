@@ -8,9 +8,7 @@ import io.jgym.contracts.training.TrainingListener;
 import io.jgym.runs.RunFolder;
 import io.jgym.runs.RunOutputListener;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,15 +43,9 @@ final class Rl4jTrainCommand implements Callable<Integer> {
         }
         Rl4jDqnConfig config = DEFAULTS.with(seed, maxSteps, solveReturn);
         Path folder = run.folder("rl4j-dqn", source.envId);
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("trainer", "rl4j-dqn");
-        record.put("env", source.envId);
-        record.put("server", source.server);
-        record.put("config", config);
-        record.put("jgym", JgymCommand.VERSION);
         try (Env env = source.open()) {
             Rl4jDqnTrainer trainer = new Rl4jDqnTrainer(config, env, folder.getFileName().toString());
-            RunFolder runFolder = RunFolder.create(folder, record);
+            RunFolder runFolder = RunOptions.create(folder, "rl4j-dqn", source.details(), config);
             trainer.train(TrainingListener.of(
                     new RunOutputListener(runFolder, List.of(DqnTrainer.RETURN, DqnTrainer.EPSILON), config.solveWindow()),
                     DqnTrainCommand.progress(run.progressSeconds, config.solveWindow())));

@@ -1,8 +1,11 @@
 package io.jgym.launcher;
 
+import io.jgym.runs.RunFolder;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Where a run's outputs go: {@code <runs-dir>/<name>/}, and whether an existing run is resumed. */
@@ -27,5 +30,15 @@ final class RunOptions {
         String chosen = name != null ? name
                 : trainer + "-" + envId.replace('/', '_') + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         return runsDir.resolve(chosen);
+    }
+
+    /** Creates the run's folder and config.json: the trainer, what it trains on ({@code details}), its settings, the jgym version. */
+    static RunFolder create(Path folder, String trainer, Map<String, Object> details, Object config) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("trainer", trainer);
+        record.putAll(details);
+        record.put("config", config);
+        record.put("jgym", JgymCommand.VERSION);
+        return RunFolder.create(folder, record);
     }
 }

@@ -6,7 +6,6 @@ import io.jgym.generative.sine.SineGanTrainer;
 import io.jgym.runs.RunFolder;
 import io.jgym.runs.RunOutputListener;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,11 +75,7 @@ final class SineGanTrainCommand implements Callable<Integer> {
                 generatorLayers, discriminatorLayers, dropout, learningRate, learningRateDecay, beta1, batchSize, pack, labelSmoothing, trace,
                 evalSamples);
         Path folder = run.folder("sine-gan", "waves");
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("trainer", "sine-gan");
-        record.put("config", config);
-        record.put("jgym", JgymCommand.VERSION);
-        RunFolder runFolder = RunFolder.create(folder, record);
+        RunFolder runFolder = RunOptions.create(folder, "sine-gan", Map.of(), config);
         List<String> plotted = List.of(SineGanTrainer.DISCRIMINATOR_LOSS, SineGanTrainer.GENERATOR_LOSS,
                 SineGanTrainer.VALID_SHARE, SineGanTrainer.modeShare(0), SineGanTrainer.MMD);
         new SineGanTrainer(config, folder.getFileName().toString(), Optional.of(folder)).train(TrainingListener.of(
