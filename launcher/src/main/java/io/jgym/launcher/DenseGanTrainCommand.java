@@ -56,13 +56,16 @@ final class DenseGanTrainCommand implements Callable<Integer> {
         ImageSet heldOut = images.heldOut();
         Path folder = run.folder("dense-gan", images.name());
         RunFolder runFolder = RunOptions.create(folder, "dense-gan", images.details(train), config);
-        new DenseGanTrainer(config, train, heldOut, folder.getFileName().toString(), Optional.of(folder)).train(TrainingListener.of(
+        new DenseGanTrainer(config, train, heldOut, folder.getFileName().toString(), Optional.of(folder),
+                Optional.of(images.judge(train, heldOut, run.runsDir, config.evalSamples()))).train(TrainingListener.of(
                 new RunOutputListener(runFolder, List.of(DenseGanTrainer.DISCRIMINATOR_LOSS, DenseGanTrainer.GENERATOR_LOSS,
-                        DenseGanTrainer.MMD), 1),
+                        DenseGanTrainer.MMD, DenseGanTrainer.FRECHET, DenseGanTrainer.CLASSES_COVERED), 1),
                 new ProgressPrinter(System.out, List.of(
                         new ProgressPrinter.Column("D loss", DenseGanTrainer.DISCRIMINATOR_LOSS, "%.3f"),
                         new ProgressPrinter.Column("G loss", DenseGanTrainer.GENERATOR_LOSS, "%.3f"),
                         new ProgressPrinter.Column("MMD", DenseGanTrainer.MMD, "%.4f"),
+                        new ProgressPrinter.Column("FD", DenseGanTrainer.FRECHET, "%.2f"),
+                        new ProgressPrinter.Column("classes", DenseGanTrainer.CLASSES_COVERED, "%.0f"),
                         new ProgressPrinter.Column("s/epoch", DenseGanTrainer.SECONDS, "%.1f")), 0)));
         System.out.println("results in " + folder + " (report.html, metrics.csv, samples/, checkpoints/)");
         return 0;

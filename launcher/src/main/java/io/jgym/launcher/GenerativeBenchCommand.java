@@ -3,8 +3,8 @@ package io.jgym.launcher;
 import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingListener;
-import io.jgym.generative.data.IdxFiles;
 import io.jgym.generative.data.ImageSet;
+import io.jgym.generative.metrics.ClassifierQuality;
 import io.jgym.generative.mnist.AutoencoderConfig;
 import io.jgym.generative.mnist.DenseGanConfig;
 import io.jgym.generative.mnist.DenseGanTrainer;
@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,8 +38,8 @@ final class GenerativeBenchCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "Epochs per run (default: ${DEFAULT-VALUE}).")
     int epochs = SineGanConfig.defaults().epochs();
 
-    @Option(names = "--data", description = "MNIST-format IDX folder for dense-gan (default: ${DEFAULT-VALUE}).")
-    Path data = IdxFiles.DEBIAN_FASHION_MNIST;
+    @Mixin
+    ImageData images;
 
     @Option(names = "--image-epochs", description = "Epochs of dense-gan and of vae; 0 skips them (default: ${DEFAULT-VALUE}).")
     int imageEpochs = 3;
@@ -79,8 +80,8 @@ final class GenerativeBenchCommand implements Callable<Integer> {
         ImageSet train;
         ImageSet heldOut;
         try {
-            train = IdxFiles.train(data);
-            heldOut = IdxFiles.test(data);
+            train = images.train();
+            heldOut = images.heldOut();
         } catch (IllegalArgumentException e) {
             System.out.println("dense-gan and vae skipped: " + e.getMessage());
             return;
@@ -89,9 +90,11 @@ final class GenerativeBenchCommand implements Callable<Integer> {
         DenseGanConfig gan = new DenseGanConfig(d.seed(), imageEpochs, d.latentSize(), d.generatorLayers(),
                 d.discriminatorLayers(), d.dropout(), d.learningRate(), d.learningRateDecay(), d.beta1(), d.batchSize(),
                 d.pack(), d.labelSmoothing(), d.evalSamples());
-        perEpoch("dense-gan", train, new DenseGanTrainer(gan, train, heldOut, "bench-dense-gan", Optional.empty()),
-                DenseGanTrainer.SECONDS, List.of(DenseGanTrainer.DISCRIMINATOR_LOSS, DenseGanTrainer.GENERATOR_LOSS,
-                        DenseGanTrainer.MMD));
+        ClassifierQuality judge = images.judge(train, heldOut, Path.of("runs"), gan.evalSamples());
+        perEpoch("dense-gan", train, new DenseGanTrainer(gan, train, heldOut, "bench-dense-gan", Optional.empty(),
+                Optional.of(judge)), DenseGanTrainer.SECONDS, List.of(DenseGanTrainer.DISCRIMINATOR_LOSS,
+                DenseGanTrainer.GENERATOR_LOSS, DenseGanTrainer.MMD, DenseGanTrainer.FRECHET, DenseGanTrainer.CLASSIFIER_SCORE,
+                DenseGanTrainer.CLASSES_COVERED));
         AutoencoderConfig v = AutoencoderConfig.vae();
         AutoencoderConfig vae = new AutoencoderConfig(v.seed(), imageEpochs, v.encoderLayers(), v.codeSize(), v.learningRate(),
                 v.batchSize(), v.evalImages());
@@ -111,7 +114,7 @@ final class GenerativeBenchCommand implements Callable<Integer> {
                 long now = System.nanoTime();
                 double seconds = secondsMetric != null ? r.metrics().get(secondsMetric) : (now - last[0]) / 1e9;
                 last[0] = now;
-                StringBuilder row = new StringBuilder(String.format("| %s | %s | %d | %d | %.1f |", name, data.getFileName(),
+                StringBuilder row = new StringBuilder(String.format("| %s | %s | %d | %d | %.1f |", name, images.name(),
                         train.count(), r.episode() + 1, seconds));
                 metrics.forEach(m -> row.append(String.format(" %.4f |", r.metrics().get(m))));
                 System.out.println(row);

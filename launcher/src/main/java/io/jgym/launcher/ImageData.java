@@ -2,6 +2,8 @@ package io.jgym.launcher;
 
 import io.jgym.generative.data.IdxFiles;
 import io.jgym.generative.data.ImageSet;
+import io.jgym.generative.metrics.ClassifierQuality;
+import io.jgym.generative.metrics.ImageClassifier;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -26,6 +28,15 @@ final class ImageData {
     /** The data folder and how many training images were used, as a run's config.json records them. */
     Map<String, Object> details(ImageSet train) {
         return Map.of("data", data.toAbsolutePath().toString(), "images", train.count());
+    }
+
+    /**
+     * The judge of generated images: a classifier trained on {@code train} once and cached under
+     * {@code runsDir/.classifiers/}, scoring against {@code heldOut}.
+     */
+    ClassifierQuality judge(ImageSet train, ImageSet heldOut, Path runsDir, int heldOutImages) {
+        Path cache = runsDir.resolve(".classifiers").resolve(name() + "-" + train.count() + ".zip");
+        return new ClassifierQuality(ImageClassifier.trainOrLoad(train, cache, 1), heldOut.first(heldOutImages).pixels());
     }
 
     /** The data folder's name, for run names. */

@@ -10,6 +10,7 @@ import io.jgym.generative.gan.GanCheckpoint;
 import io.jgym.generative.gan.GanNetworks;
 import io.jgym.generative.gan.RowMajor;
 import io.jgym.generative.images.ImageGrid;
+import io.jgym.generative.metrics.ClassifierQuality;
 import io.jgym.generative.metrics.Mmd;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,7 +25,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * {@code dense-gan}: a dense GAN on MNIST-format images. Each epoch (a pass over the shuffled
  * training images) reports the mean discriminator and generator losses and the MMD between
- * {@code evalSamples} generated images and as many held-out images; given an output folder it writes
+ * {@code evalSamples} generated images and as many held-out images, and, given a classifier, the
+ * classes covered, the classifier score and the Frechet distance to the held-out images in the
+ * classifier's feature space; given an output folder it writes
  * {@code samples/epoch-NNN.png} (an 8x8 grid from a fixed latent set) and the final networks.
  */
 public final class DenseGanTrainer implements Trainer {
@@ -32,6 +35,9 @@ public final class DenseGanTrainer implements Trainer {
     public static final String GENERATOR_LOSS = "losses/generator";
     public static final String MMD = "quality/mmd";
     public static final String SECONDS = "charts/epoch_seconds";
+    public static final String CLASSES_COVERED = "quality/classes_covered";
+    public static final String CLASSIFIER_SCORE = "quality/classifier_score";
+    public static final String FRECHET = "quality/frechet_distance";
     private static final int GRID_COLUMNS = 8;
 
     private final DenseGanConfig config;
@@ -39,8 +45,10 @@ public final class DenseGanTrainer implements Trainer {
     private final ImageSet heldOut;
     private final String runName;
     private final Optional<Path> output;
+    private final Optional<ClassifierQuality> judge;
 
-    public DenseGanTrainer(DenseGanConfig config, ImageSet train, ImageSet heldOut, String runName, Optional<Path> output) {
+    public DenseGanTrainer(DenseGanConfig config, ImageSet train, ImageSet heldOut, String runName, Optional<Path> output,
+                           Optional<ClassifierQuality> judge) {
         if (train.count() < config.batchSize()) {
             throw new IllegalArgumentException("need at least one batch of " + config.batchSize() + " images, got " + train.count());
         }
@@ -49,6 +57,7 @@ public final class DenseGanTrainer implements Trainer {
         this.heldOut = heldOut.first(config.evalSamples());
         this.runName = runName;
         this.output = output;
+        this.judge = judge;
     }
 
     @Override
@@ -99,6 +108,12 @@ public final class DenseGanTrainer implements Trainer {
                 metrics.put(DISCRIMINATOR_LOSS, dLoss / batches);
                 metrics.put(GENERATOR_LOSS, gLoss / batches);
                 metrics.put(MMD, mmd.of(generated));
+                judge.ifPresent(j -> {
+                    ClassifierQuality.Scores scores = j.score(generated);
+                    metrics.put(CLASSES_COVERED, (double) scores.classesCovered());
+                    metrics.put(CLASSIFIER_SCORE, scores.classifierScore());
+                    metrics.put(FRECHET, scores.frechetDistance());
+                });
                 metrics.put(SECONDS, (System.nanoTime() - started) / 1e9);
                 int shown = epoch + 1;
                 output.ifPresent(dir -> {

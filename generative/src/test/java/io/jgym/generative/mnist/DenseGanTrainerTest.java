@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.data.ImageSet;
+import io.jgym.generative.metrics.ClassifierQuality;
+import io.jgym.generative.metrics.ImageClassifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +47,10 @@ class DenseGanTrainerTest {
 
     private static List<EpisodeReport> train(DenseGanConfig config, Optional<Path> output) {
         List<EpisodeReport> reports = new ArrayList<>();
-        new DenseGanTrainer(config, bars(512, 1), bars(128, 2), "test", output).train(new TrainingListener() {
+        ImageSet heldOut = bars(128, 2);
+        ClassifierQuality judge = new ClassifierQuality(ImageClassifier.trainOrLoad(bars(512, 1),
+                output.orElse(Path.of("target")).resolve("classifier-test.zip"), 1), heldOut.pixels());
+        new DenseGanTrainer(config, bars(512, 1), heldOut, "test", output, Optional.of(judge)).train(new TrainingListener() {
             @Override
             public void onEpisode(EpisodeReport report) {
                 reports.add(report);
@@ -62,6 +67,11 @@ class DenseGanTrainerTest {
         double first = reports.get(0).metrics().get(DenseGanTrainer.MMD);
         double last = reports.get(11).metrics().get(DenseGanTrainer.MMD);
         assertTrue(last < first, "MMD to held-out images falls: " + first + " -> " + last);
+        double classes = reports.get(11).metrics().get(DenseGanTrainer.CLASSES_COVERED);
+        assertTrue(classes >= 0 && classes <= 2, "two classes of bars: " + classes);
+        assertTrue(Double.isFinite(reports.get(11).metrics().get(DenseGanTrainer.FRECHET)));
+        assertTrue(reports.get(11).metrics().get(DenseGanTrainer.CLASSIFIER_SCORE) >= 1.0);
+        assertTrue(Files.isRegularFile(dir.resolve("classifier-test.zip")), "the classifier is cached");
         for (String file : List.of("samples/epoch-001.png", "samples/epoch-012.png", "checkpoints/generator.zip")) {
             assertTrue(Files.isRegularFile(dir.resolve(file)), file);
         }
