@@ -88,6 +88,8 @@ final class DqnBenchCommand implements Callable<Integer> {
             for (String variant : variants) {
                 List<Result> rows = new ArrayList<>();
                 for (long seed = 1; seed <= seeds; seed++) {
+                    // Runs take minutes each; say what is running on stderr so the table on stdout stays clean.
+                    System.err.printf("bench dqn: %s, seed %d (up to %,d steps)...%n", variant, seed, maxSteps);
                     Result result = run(variant, seed, registry, "http://127.0.0.1:" + server.port());
                     rows.add(result);
                     System.out.printf("| %s | %d | %s | %s | %s | %.1f |%n", variant, seed, result.solved() ? "yes" : "no",

@@ -50,6 +50,7 @@ final class GenerativeBenchCommand implements Callable<Integer> {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         int covered = 0;
         for (long seed = 1; seed <= seeds; seed++) {
+            System.err.printf("bench generative: sine-gan, seed %d (%d epochs)...%n", seed, epochs);
             EpisodeReport[] last = new EpisodeReport[1];
             long started = System.nanoTime();
             new SineGanTrainer(SineGanConfig.defaults().with(seed, epochs), "bench-" + seed, Optional.empty())
@@ -104,6 +105,7 @@ final class GenerativeBenchCommand implements Callable<Integer> {
 
     /** Runs {@code trainer} and prints one row per epoch with its wall time and {@code metrics}. */
     private void perEpoch(String name, ImageSet train, Trainer trainer, String secondsMetric, List<String> metrics) {
+        System.err.printf("bench generative: %s, %d epochs on %d images...%n", name, imageEpochs, train.count());
         System.out.println();
         System.out.println("| trainer | data | images | epoch | s/epoch | " + String.join(" | ", metrics) + " |");
         System.out.println("|---|---|---|---|---|" + "---|".repeat(metrics.size()));
