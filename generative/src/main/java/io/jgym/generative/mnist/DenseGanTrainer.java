@@ -38,6 +38,11 @@ public final class DenseGanTrainer implements Trainer {
     public static final String CLASSES_COVERED = "quality/classes_covered";
     public static final String CLASSIFIER_SCORE = "quality/classifier_score";
     public static final String FRECHET = "quality/frechet_distance";
+
+    /** Name of the metric holding class {@code k}'s share of the generated images, as the classifier sees them. */
+    public static String classShare(int k) {
+        return "quality/class_" + k + "_share";
+    }
     private static final int GRID_COLUMNS = 8;
 
     private final DenseGanConfig config;
@@ -113,6 +118,9 @@ public final class DenseGanTrainer implements Trainer {
                     metrics.put(CLASSES_COVERED, (double) scores.classesCovered());
                     metrics.put(CLASSIFIER_SCORE, scores.classifierScore());
                     metrics.put(FRECHET, scores.frechetDistance());
+                    for (int k = 0; k < scores.classShares().length; k++) {
+                        metrics.put(classShare(k), scores.classShares()[k]);
+                    }
                 });
                 metrics.put(SECONDS, (System.nanoTime() - started) / 1e9);
                 int shown = epoch + 1;

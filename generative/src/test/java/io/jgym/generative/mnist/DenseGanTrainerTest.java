@@ -70,6 +70,8 @@ class DenseGanTrainerTest {
         double classes = reports.get(11).metrics().get(DenseGanTrainer.CLASSES_COVERED);
         assertTrue(classes >= 0 && classes <= 2, "two classes of bars: " + classes);
         assertTrue(Double.isFinite(reports.get(11).metrics().get(DenseGanTrainer.FRECHET)));
+        assertEquals(1.0, reports.get(11).metrics().get(DenseGanTrainer.classShare(0))
+                + reports.get(11).metrics().get(DenseGanTrainer.classShare(1)), 1e-9, "every image gets one class");
         assertTrue(reports.get(11).metrics().get(DenseGanTrainer.CLASSIFIER_SCORE) >= 1.0);
         assertTrue(Files.isRegularFile(dir.resolve("classifier-test.zip")), "the classifier is cached");
         for (String file : List.of("samples/epoch-001.png", "samples/epoch-012.png", "checkpoints/generator.zip")) {
