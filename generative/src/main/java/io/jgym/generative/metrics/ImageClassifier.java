@@ -2,7 +2,7 @@ package io.jgym.generative.metrics;
 
 import io.jgym.contracts.files.AtomicFiles;
 import io.jgym.generative.data.ImageSet;
-import io.jgym.generative.gan.EpochOrder;
+import io.jgym.generative.gan.Minibatches;
 import io.jgym.generative.gan.RowMajor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,21 +66,17 @@ public final class ImageClassifier {
                 .build());
         network.init();
         int batch = Math.min(BATCH, train.count());
-        EpochOrder order = new EpochOrder(train.count(), seed);
-        float[] x = new float[batch * train.size()];
+        Minibatches minibatches = new Minibatches(train.pixels(), train.size(), batch, seed);
         float[] y = new float[batch * classes];
-        INDArray input = Nd4j.create(DataType.FLOAT, batch, train.size());
         INDArray labels = Nd4j.create(DataType.FLOAT, batch, classes);
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
-            int[] indices = order.next();
-            for (int b = 0; b + batch <= indices.length; b += batch) {
+            minibatches.shuffle();
+            for (int b = 0; b < minibatches.count(); b++) {
                 Arrays.fill(y, 0f);
                 for (int r = 0; r < batch; r++) {
-                    int image = indices[b + r];
-                    System.arraycopy(train.pixels(), image * train.size(), x, r * train.size(), train.size());
-                    y[r * classes + train.labels()[image]] = 1f;
+                    y[r * classes + train.labels()[minibatches.sample(b, r)]] = 1f;
                 }
-                input.data().setData(x);
+                INDArray input = minibatches.batch(b);
                 labels.data().setData(y);
                 network.fit(input, labels);
             }

@@ -5,7 +5,7 @@ import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.data.ImageSet;
-import io.jgym.generative.gan.EpochOrder;
+import io.jgym.generative.gan.Minibatches;
 import io.jgym.generative.gan.RowMajor;
 import io.jgym.generative.images.ImageGrid;
 import io.jgym.generative.images.LatentPictures;
@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -59,12 +58,9 @@ public final class AutoencoderTrainer implements Trainer {
         AutoencoderNetworks.Built built = AutoencoderNetworks.build(architecture, config, train.height(), train.width());
         MultiLayerNetwork network = built.network();
         int codeLayer = built.codeLayer();
-        EpochOrder epochs = new EpochOrder(train.count(), config.seed());
         int batch = config.batchSize();
-        int batches = train.count() / batch;
-        float[] batchData = new float[batch * pixels];
-        INDArray batchInput = Nd4j.create(DataType.FLOAT, batch, pixels);
-        INDArray batchTarget = built.imageOutput() ? batchInput.reshape('c', batch, 1, train.height(), train.width()) : batchInput;
+        Minibatches minibatches = new Minibatches(train.pixels(), pixels, batch, config.seed());
+        int batches = minibatches.count();
         INDArray heldOutInput = Nd4j.create(heldOut.pixels(), new long[] {heldOut.count(), pixels}, 'c');
         DataSet heldOutSet = new DataSet(heldOutInput, built.imageOutput()
                 ? heldOutInput.reshape('c', heldOut.count(), 1, train.height(), train.width()) : heldOutInput);
@@ -72,14 +68,11 @@ public final class AutoencoderTrainer implements Trainer {
         listener.onStart(runName);
         try {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
-                int[] order = epochs.next();
+                minibatches.shuffle();
                 double lossSum = 0;
                 for (int b = 0; b < batches; b++) {
-                    for (int r = 0; r < batch; r++) {
-                        System.arraycopy(train.pixels(), order[b * batch + r] * pixels, batchData, r * pixels, pixels);
-                    }
-                    batchInput.data().setData(batchData);
-                    network.fit(batchInput, batchTarget);
+                    INDArray input = minibatches.batch(b);
+                    network.fit(input, built.imageOutput() ? input.reshape('c', batch, 1, train.height(), train.width()) : input);
                     lossSum += network.score();
                 }
                 // DL4J's XENT score sums over the pixels of an image and averages over images: nats per image.

@@ -5,7 +5,7 @@ import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.data.ImageSet;
 import io.jgym.generative.gan.AdversarialStep;
-import io.jgym.generative.gan.EpochOrder;
+import io.jgym.generative.gan.Minibatches;
 import io.jgym.generative.gan.GanCheckpoint;
 import io.jgym.generative.gan.GanNetworks;
 import io.jgym.generative.gan.RowMajor;
@@ -78,28 +78,19 @@ public final class DenseGanTrainer implements Trainer {
                 GanNetworks.decaying(config.learningRate(), config.learningRateDecay(), iterations), config.beta1());
         AdversarialStep step = new AdversarialStep(generator, discriminator, config.pack(), config.labelSmoothing());
         Nd4j.getRandom().setSeed(config.seed()); // network construction reset it
-        EpochOrder epochs = new EpochOrder(train.count(), config.seed());
+        Minibatches minibatches = new Minibatches(train.pixels(), size, batch, config.seed(), 2, -1); // [0, 1] -> [-1, 1]
         Mmd mmd = new Mmd(heldOut.pixels(), size);
         INDArray evalNoise = Nd4j.randn(DataType.FLOAT, heldOut.count(), config.latentSize());
-        float[] batchData = new float[batch * size];
-        INDArray batchInput = Nd4j.create(DataType.FLOAT, batch, size);
 
         listener.onStart(runName);
         try {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 long started = System.nanoTime();
-                int[] order = epochs.next();
+                minibatches.shuffle();
                 double dLoss = 0;
                 double gLoss = 0;
                 for (int b = 0; b < batches; b++) {
-                    for (int r = 0; r < batch; r++) {
-                        int from = order[b * batch + r] * size;
-                        for (int p = 0; p < size; p++) {
-                            batchData[r * size + p] = train.pixels()[from + p] * 2 - 1; // [0, 1] -> [-1, 1]
-                        }
-                    }
-                    batchInput.data().setData(batchData);
-                    AdversarialStep.Losses losses = step.train(batchInput,
+                    AdversarialStep.Losses losses = step.train(minibatches.batch(b),
                             Nd4j.randn(DataType.FLOAT, 2L * batch, config.latentSize()));
                     dLoss += losses.discriminator();
                     gLoss += losses.generator();

@@ -5,7 +5,7 @@ import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.data.ImageSet;
-import io.jgym.generative.gan.EpochOrder;
+import io.jgym.generative.gan.Minibatches;
 import io.jgym.generative.gan.RowMajor;
 import io.jgym.generative.images.ImageGrid;
 import io.jgym.generative.images.LatentPictures;
@@ -86,24 +86,17 @@ public final class VaeTrainer implements Trainer {
         org.deeplearning4j.nn.layers.variational.VariationalAutoencoder vae =
                 (org.deeplearning4j.nn.layers.variational.VariationalAutoencoder) network.getLayer(0);
         Nd4j.getRandom().setSeed(config.seed()); // network construction reset it; the VAE samples from it
-        EpochOrder epochs = new EpochOrder(train.count(), config.seed());
-        int batch = config.batchSize();
-        int batches = train.count() / batch;
-        float[] batchData = new float[batch * pixels];
-        INDArray batchInput = Nd4j.create(DataType.FLOAT, batch, pixels);
+        Minibatches minibatches = new Minibatches(train.pixels(), pixels, config.batchSize(), config.seed());
+        int batches = minibatches.count();
         INDArray heldOutInput = Nd4j.create(heldOut.pixels(), new long[] {heldOut.count(), pixels}, 'c');
 
         listener.onStart(runName);
         try {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
-                int[] order = epochs.next();
+                minibatches.shuffle();
                 double lossSum = 0;
                 for (int b = 0; b < batches; b++) {
-                    for (int r = 0; r < batch; r++) {
-                        System.arraycopy(train.pixels(), order[b * batch + r] * pixels, batchData, r * pixels, pixels);
-                    }
-                    batchInput.data().setData(batchData);
-                    network.pretrainLayer(0, batchInput);
+                    network.pretrainLayer(0, minibatches.batch(b));
                     lossSum += vae.score();
                 }
                 double trainLoss = lossSum / batches;

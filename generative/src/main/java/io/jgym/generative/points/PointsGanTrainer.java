@@ -6,7 +6,7 @@ import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingListener;
 import io.jgym.envs.render.AnimatedGifWriter;
 import io.jgym.generative.gan.AdversarialStep;
-import io.jgym.generative.gan.EpochOrder;
+import io.jgym.generative.gan.Minibatches;
 import io.jgym.generative.gan.GanCheckpoint;
 import io.jgym.generative.gan.GanNetworks;
 import io.jgym.generative.gan.RowMajor;
@@ -72,28 +72,21 @@ public final class PointsGanTrainer implements Trainer {
                 GanNetworks.decaying(config.learningRate(), 1.0, 1), 0.5);
         AdversarialStep step = new AdversarialStep(generator, discriminator, 1, 0.0);
         Nd4j.getRandom().setSeed(config.seed());
-        EpochOrder epochs = new EpochOrder(config.samples(), config.seed());
+        Minibatches minibatches = new Minibatches(real, 2, config.batchSize(), config.seed());
         Mmd mmd = new Mmd(java.util.Arrays.copyOf(real, 2 * Math.min(config.samples(), config.evalSamples())), 2);
         INDArray evalNoise = Nd4j.randn(DataType.FLOAT, config.evalSamples(), config.latentSize());
         int batch = config.batchSize();
-        int batches = config.samples() / batch;
-        float[] batchData = new float[batch * 2];
-        INDArray batchInput = Nd4j.create(DataType.FLOAT, batch, 2);
+        int batches = minibatches.count();
         AnimatedGifWriter gif = output.map(this::openGif).orElse(null);
 
         listener.onStart(runName);
         try {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
-                int[] order = epochs.next();
+                minibatches.shuffle();
                 double dLoss = 0;
                 double gLoss = 0;
                 for (int b = 0; b < batches; b++) {
-                    for (int r = 0; r < batch; r++) {
-                        batchData[2 * r] = real[2 * order[b * batch + r]];
-                        batchData[2 * r + 1] = real[2 * order[b * batch + r] + 1];
-                    }
-                    batchInput.data().setData(batchData);
-                    AdversarialStep.Losses losses = step.train(batchInput, Nd4j.randn(DataType.FLOAT, 2L * batch, config.latentSize()));
+                    AdversarialStep.Losses losses = step.train(minibatches.batch(b), Nd4j.randn(DataType.FLOAT, 2L * batch, config.latentSize()));
                     dLoss += losses.discriminator();
                     gLoss += losses.generator();
                 }

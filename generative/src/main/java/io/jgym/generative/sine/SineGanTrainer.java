@@ -4,7 +4,7 @@ import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.gan.AdversarialStep;
-import io.jgym.generative.gan.EpochOrder;
+import io.jgym.generative.gan.Minibatches;
 import io.jgym.generative.gan.GanCheckpoint;
 import io.jgym.generative.gan.GanNetworks;
 import io.jgym.generative.gan.RowMajor;
@@ -70,26 +70,20 @@ public final class SineGanTrainer implements Trainer {
         AdversarialStep step = new AdversarialStep(generator, discriminator, config.pack(), config.labelSmoothing());
         // Network construction resets ND4J's generator (DL4J-NOTES), so seed the latent draws afterwards.
         Nd4j.getRandom().setSeed(config.seed());
-        EpochOrder epochs = new EpochOrder(config.waves(), config.seed());
+        Minibatches minibatches = new Minibatches(real, points, config.batchSize(), config.seed());
         INDArray evalNoise = fixedNoise(config.evalSamples(), config.latentSize(), config.seed() + 7);
         int batch = config.batchSize();
-        float[] batchData = new float[batch * points];
-        INDArray batchInput = Nd4j.create(DataType.FLOAT, batch, points);
+        int batches = minibatches.count();
 
         listener.onStart(runName);
         try {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 long started = System.nanoTime();
-                int[] order = epochs.next();
+                minibatches.shuffle();
                 double dLoss = 0;
                 double gLoss = 0;
-                int batches = config.waves() / batch;
                 for (int b = 0; b < batches; b++) {
-                    for (int r = 0; r < batch; r++) {
-                        System.arraycopy(real, order[b * batch + r] * points, batchData, r * points, points);
-                    }
-                    batchInput.data().setData(batchData);
-                    AdversarialStep.Losses losses = step.train(batchInput,
+                    AdversarialStep.Losses losses = step.train(minibatches.batch(b),
                             Nd4j.randn(DataType.FLOAT, 2L * batch, config.latentSize()));
                     dLoss += losses.discriminator();
                     gLoss += losses.generator();
