@@ -84,12 +84,25 @@ public final class AdversarialStep {
         return new Losses(discriminatorLoss, generatorLoss);
     }
 
-    /** Stops training with a hint when an epoch's summed losses are NaN or infinite. */
-    public static void requireFinite(double discriminatorLoss, double generatorLoss, int epoch) {
+    /**
+     * One epoch: shuffles {@code minibatches}, trains on each with fresh standard-normal latents, and
+     * returns the mean losses; stops with a hint when they are NaN or infinite.
+     */
+    public Losses epoch(Minibatches minibatches, int latentSize, int epoch) {
+        minibatches.shuffle();
+        double discriminatorLoss = 0;
+        double generatorLoss = 0;
+        for (int b = 0; b < minibatches.count(); b++) {
+            INDArray real = minibatches.batch(b);
+            Losses losses = train(real, Nd4j.randn(DataType.FLOAT, 2L * real.rows(), latentSize));
+            discriminatorLoss += losses.discriminator();
+            generatorLoss += losses.generator();
+        }
         if (!Double.isFinite(discriminatorLoss) || !Double.isFinite(generatorLoss)) {
             throw new IllegalStateException("GAN losses became " + discriminatorLoss + " / " + generatorLoss + " in epoch "
                     + epoch + "; try a lower --learning-rate");
         }
+        return new Losses(discriminatorLoss / minibatches.count(), generatorLoss / minibatches.count());
     }
 
     private INDArray packed(INDArray samples) {

@@ -86,23 +86,14 @@ public final class DenseGanTrainer implements Trainer {
         try {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 long started = System.nanoTime();
-                minibatches.shuffle();
-                double dLoss = 0;
-                double gLoss = 0;
-                for (int b = 0; b < batches; b++) {
-                    AdversarialStep.Losses losses = step.train(minibatches.batch(b),
-                            Nd4j.randn(DataType.FLOAT, 2L * batch, config.latentSize()));
-                    dLoss += losses.discriminator();
-                    gLoss += losses.generator();
-                }
-                AdversarialStep.requireFinite(dLoss, gLoss, epoch);
+                AdversarialStep.Losses losses = step.epoch(minibatches, config.latentSize(), epoch);
                 float[] generated = RowMajor.floats(generator.output(evalNoise, false));
                 for (int i = 0; i < generated.length; i++) {
                     generated[i] = (generated[i] + 1) / 2; // back to [0, 1] like the held-out images
                 }
                 Map<String, Double> metrics = new TreeMap<>();
-                metrics.put(DISCRIMINATOR_LOSS, dLoss / batches);
-                metrics.put(GENERATOR_LOSS, gLoss / batches);
+                metrics.put(DISCRIMINATOR_LOSS, losses.discriminator());
+                metrics.put(GENERATOR_LOSS, losses.generator());
                 metrics.put(MMD, mmd.of(generated));
                 judge.ifPresent(j -> {
                     ClassifierQuality.Scores scores = j.score(generated);

@@ -75,25 +75,16 @@ public final class PointsGanTrainer implements Trainer {
         Minibatches minibatches = new Minibatches(real, 2, config.batchSize(), config.seed());
         Mmd mmd = new Mmd(java.util.Arrays.copyOf(real, 2 * Math.min(config.samples(), config.evalSamples())), 2);
         INDArray evalNoise = Nd4j.randn(DataType.FLOAT, config.evalSamples(), config.latentSize());
-        int batch = config.batchSize();
         int batches = minibatches.count();
         AnimatedGifWriter gif = output.map(this::openGif).orElse(null);
 
         listener.onStart(runName);
         try {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
-                minibatches.shuffle();
-                double dLoss = 0;
-                double gLoss = 0;
-                for (int b = 0; b < batches; b++) {
-                    AdversarialStep.Losses losses = step.train(minibatches.batch(b), Nd4j.randn(DataType.FLOAT, 2L * batch, config.latentSize()));
-                    dLoss += losses.discriminator();
-                    gLoss += losses.generator();
-                }
-                AdversarialStep.requireFinite(dLoss, gLoss, epoch);
+                AdversarialStep.Losses losses = step.epoch(minibatches, config.latentSize(), epoch);
                 Map<String, Double> metrics = new TreeMap<>();
-                metrics.put(DISCRIMINATOR_LOSS, dLoss / batches);
-                metrics.put(GENERATOR_LOSS, gLoss / batches);
+                metrics.put(DISCRIMINATOR_LOSS, losses.discriminator());
+                metrics.put(GENERATOR_LOSS, losses.generator());
                 metrics.put(MMD, Double.NaN);
                 metrics.put(FOOLED, Double.NaN);
                 if ((epoch + 1) % config.frameEvery() == 0 || epoch == config.epochs() - 1) {

@@ -15,7 +15,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -72,26 +71,16 @@ public final class SineGanTrainer implements Trainer {
         Nd4j.getRandom().setSeed(config.seed());
         Minibatches minibatches = new Minibatches(real, points, config.batchSize(), config.seed());
         INDArray evalNoise = fixedNoise(config.evalSamples(), config.latentSize(), config.seed() + 7);
-        int batch = config.batchSize();
         int batches = minibatches.count();
 
         listener.onStart(runName);
         try {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 long started = System.nanoTime();
-                minibatches.shuffle();
-                double dLoss = 0;
-                double gLoss = 0;
-                for (int b = 0; b < batches; b++) {
-                    AdversarialStep.Losses losses = step.train(minibatches.batch(b),
-                            Nd4j.randn(DataType.FLOAT, 2L * batch, config.latentSize()));
-                    dLoss += losses.discriminator();
-                    gLoss += losses.generator();
-                }
-                AdversarialStep.requireFinite(dLoss, gLoss, epoch);
+                AdversarialStep.Losses losses = step.epoch(minibatches, config.latentSize(), epoch);
                 Map<String, Double> metrics = new TreeMap<>();
-                metrics.put(DISCRIMINATOR_LOSS, dLoss / batches);
-                metrics.put(GENERATOR_LOSS, gLoss / batches);
+                metrics.put(DISCRIMINATOR_LOSS, losses.discriminator());
+                metrics.put(GENERATOR_LOSS, losses.generator());
                 boolean traced = (epoch + 1) % config.trace() == 0 || epoch == config.epochs() - 1;
                 metrics.put(VALID_SHARE, Double.NaN);
                 metrics.put(MMD, Double.NaN);
