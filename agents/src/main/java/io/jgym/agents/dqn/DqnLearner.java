@@ -20,6 +20,7 @@ public final class DqnLearner {
     private final int actions;
     private final ReplayBuffer.Batch batch;
     private final float[] stacked;
+    private final float[] label;
     private final INDArray stackedInput;
     private final INDArray nextInput;
     private final INDArray input;
@@ -38,6 +39,7 @@ public final class DqnLearner {
         int rows = config.batchSize();
         this.batch = new ReplayBuffer.Batch(rows, observationSize);
         this.stacked = new float[2 * rows * observationSize];
+        this.label = new float[rows * actions];
         this.stackedInput = Nd4j.create(DataType.FLOAT, 2L * rows, observationSize);
         this.nextInput = Nd4j.create(DataType.FLOAT, rows, observationSize);
         this.input = Nd4j.create(DataType.FLOAT, rows, observationSize);
@@ -59,7 +61,6 @@ public final class DqnLearner {
         float[] onlineQ = GreedyPolicy.values(online.output(stackedInput, false));
         float[] targetNextQ = GreedyPolicy.values(target.network().output(nextInput, false));
 
-        float[] label = new float[rows * actions];
         System.arraycopy(onlineQ, 0, label, 0, rows * actions);
         double lossSum = 0;
         double qSum = 0;
