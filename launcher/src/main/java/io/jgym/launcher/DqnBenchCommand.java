@@ -51,27 +51,89 @@ final class DqnBenchCommand implements Callable<Integer> {
     @Option(names = "--max-steps", description = "Step budget per run (default: ${DEFAULT-VALUE}).")
     int maxSteps = (int) DqnConfig.defaults().maxSteps();
 
-    @Option(names = "--eval-episodes", description = "Greedy episodes after training (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--eval-episodes", description = "Greedy episodes after training and in each greedy check (default: ${DEFAULT-VALUE}).")
     int evalEpisodes = 100;
 
-    /** One training run's outcome. */
-    private record Result(String variant, long seed, boolean solved, long steps, double seconds, double evalMean) {
+    @Option(names = "--greedy-every", description = "Env steps between greedy checks during training (jgym's DQN only; 0: none; default: ${DEFAULT-VALUE}).")
+    long greedyEvery = 2_500;
+
+    @Option(names = "--max-return", description = "Best possible episode return; a greedy check stops early once the threshold is out of reach (default: ${DEFAULT-VALUE}).")
+    double maxReturn = 500;
+
+    /** One training run's outcome; greedySteps is -1 when the greedy policy never reached the threshold. */
+    private record Result(String variant, long seed, boolean solved, long steps, double seconds, double evalMean,
+                          long greedySteps, double greedySeconds) {
     }
 
     /** Notes the step count and time of the first report at which the moving average reached the threshold. */
     private final class SolveWatch implements TrainingListener {
-        private final long started = System.nanoTime();
+        private final TrainingClock clock;
         long steps = -1;
         double seconds;
         long lastSteps;
+
+        SolveWatch(TrainingClock clock) {
+            this.clock = clock;
+        }
 
         @Override
         public void onEpisode(EpisodeReport report) {
             lastSteps = report.totalSteps();
             if (steps < 0 && report.episode() + 1 >= WINDOW && report.metrics().get(DqnTrainer.MOVING_AVERAGE) >= solveReturn) {
                 steps = report.totalSteps();
-                seconds = (System.nanoTime() - started) / 1e9;
+                seconds = clock.seconds();
             }
+        }
+    }
+
+    /** Seconds since a run started, less the time spent in greedy checks. */
+    private static final class TrainingClock {
+        private final long started = System.nanoTime();
+        private long excluded;
+
+        void exclude(long nanos) {
+            excluded += nanos;
+        }
+
+        double seconds() {
+            return (System.nanoTime() - started - excluded) / 1e9;
+        }
+    }
+
+    /**
+     * Every {@code --greedy-every} steps (at the next episode end) plays up to {@code --eval-episodes}
+     * greedy episodes on its own environment and notes the first step count and training time at
+     * which their mean return reached the threshold. The checks' own time is not counted.
+     */
+    private final class GreedyWatch implements TrainingListener {
+        private final DqnTrainer trainer;
+        private final Env env;
+        private final TrainingClock clock;
+        private long nextCheck = greedyEvery;
+        long steps = -1;
+        double seconds;
+
+        GreedyWatch(DqnTrainer trainer, Env env, TrainingClock clock) {
+            this.trainer = trainer;
+            this.env = env;
+            this.clock = clock;
+        }
+
+        @Override
+        public void onEpisode(EpisodeReport report) {
+            if (greedyEvery <= 0 || steps >= 0 || report.totalSteps() < nextCheck) {
+                return;
+            }
+            while (nextCheck <= report.totalSteps()) {
+                nextCheck += greedyEvery;
+            }
+            double trainingSeconds = clock.seconds();
+            long checkStarted = System.nanoTime();
+            if (GreedyEvaluator.of(trainer.network(), env).meanReaches(evalEpisodes, 1_000_000, solveReturn, maxReturn)) {
+                steps = report.totalSteps();
+                seconds = trainingSeconds;
+            }
+            clock.exclude(System.nanoTime() - checkStarted);
         }
     }
 
@@ -79,8 +141,9 @@ final class DqnBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EnvRegistry registry = EnvRegistry.discover();
         List<Result> results = new ArrayList<>();
-        System.out.println("| variant | seed | solved | env steps to solve | wall s to solve | greedy mean over " + evalEpisodes + " |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| variant | seed | solved | env steps to solve | wall s to solve | env steps to greedy " + (int) solveReturn
+                + " | wall s to greedy " + (int) solveReturn + " | greedy mean over " + evalEpisodes + " after training |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         Path dataRoot = Files.createTempDirectory("jgym-bench");
         GymServer server = GymServer.create(new ServerConfig("127.0.0.1", 0, 16, Duration.ofHours(1), 65_536, dataRoot, false),
                 registry).start();
@@ -92,15 +155,22 @@ final class DqnBenchCommand implements Callable<Integer> {
                     System.err.printf("bench dqn: %s, seed %d (up to %,d steps)...%n", variant, seed, maxSteps);
                     Result result = run(variant, seed, registry, "http://127.0.0.1:" + server.port());
                     rows.add(result);
-                    System.out.printf("| %s | %d | %s | %s | %s | %.1f |%n", variant, seed, result.solved() ? "yes" : "no",
+                    System.out.printf("| %s | %d | %s | %s | %.1f | %s | %s | %.1f |%n", variant, seed, result.solved() ? "yes" : "no",
                             result.solved() ? String.format("%,d", result.steps()) : "> " + String.format("%,d", result.steps()),
-                            String.format("%.1f", result.seconds()), result.evalMean());
+                            result.seconds(), result.greedySteps() < 0 ? "-" : String.format("%,d", result.greedySteps()),
+                            result.greedySteps() < 0 ? "-" : String.format("%.1f", result.greedySeconds()), result.evalMean());
                 }
                 results.addAll(rows);
-                System.out.printf("| **%s median** | | %d/%d | %,.0f | %.1f | %.1f |%n", variant,
+                long greedyReached = rows.stream().filter(r -> r.greedySteps() >= 0).count();
+                System.out.printf("| **%s median** | | %d/%d | %,.0f | %.1f | %s | %s | %.1f |%n", variant,
                         rows.stream().filter(Result::solved).count(), rows.size(),
                         median(rows.stream().mapToDouble(Result::steps).toArray()),
                         median(rows.stream().mapToDouble(Result::seconds).toArray()),
+                        greedyReached == 0 ? "-" : String.format("%,.0f (%d/%d)", median(rows.stream()
+                                .mapToDouble(r -> r.greedySteps() < 0 ? Double.POSITIVE_INFINITY : r.greedySteps()).toArray()),
+                                greedyReached, rows.size()),
+                        greedyReached == 0 ? "-" : String.format("%.1f", median(rows.stream()
+                                .mapToDouble(r -> r.greedySteps() < 0 ? Double.POSITIVE_INFINITY : r.greedySeconds()).toArray())),
                         median(rows.stream().mapToDouble(Result::evalMean).toArray()));
             }
         } finally {
@@ -110,15 +180,18 @@ final class DqnBenchCommand implements Callable<Integer> {
     }
 
     private Result run(String variant, long seed, EnvRegistry registry, String serverUrl) {
-        SolveWatch watch = new SolveWatch();
+        TrainingClock clock = new TrainingClock();
+        SolveWatch watch = new SolveWatch(clock);
         try (Env env = variant.equals("dqn-http") ? RemoteEnv.create(serverUrl, envId, OptionalLong.empty()) : registry.make(envId);
              Env evalEnv = registry.make(envId)) {
             GreedyEvaluator evaluator;
+            GreedyWatch greedyWatch = null;
             switch (variant) {
                 case "dqn", "dqn-http", "course" -> {
                     DqnTrainer trainer = new DqnTrainer(DqnConfig.preset(variant.equals("course") ? "course" : "default").forRun(seed, maxSteps, solveReturn),
                             env, variant + "-" + seed, Optional.empty());
-                    trainer.train(watch);
+                    greedyWatch = new GreedyWatch(trainer, evalEnv, clock);
+                    trainer.train(TrainingListener.of(watch, greedyWatch));
                     evaluator = GreedyEvaluator.of(trainer.network(), evalEnv);
                 }
                 case "rl4j" -> {
@@ -131,8 +204,10 @@ final class DqnBenchCommand implements Callable<Integer> {
             }
             double evalMean = Arrays.stream(evaluator.returns(evalEpisodes, 1_000_000)).average().orElse(0);
             boolean solved = watch.steps >= 0;
+            long greedySteps = greedyWatch == null ? -1 : greedyWatch.steps;
             return new Result(variant, seed, solved, solved ? watch.steps : watch.lastSteps,
-                    solved ? watch.seconds : (System.nanoTime() - watch.started) / 1e9, evalMean);
+                    solved ? watch.seconds : clock.seconds(), evalMean,
+                    greedySteps, greedySteps < 0 ? Double.NaN : greedyWatch.seconds);
         }
     }
 

@@ -61,6 +61,8 @@ final class SineGanTrainCommand implements Callable<Integer> {
     int pack = DEFAULTS.pack();
     @Option(names = "--label-smoothing", description = "Real labels are 1 minus this (default: ${DEFAULT-VALUE}).")
     double labelSmoothing = DEFAULTS.labelSmoothing();
+    @Option(names = "--smoothing", description = "Width in points of the fixed low-pass filter ending the generator and applied to the training waves the discriminator sees; 0 = train on the raw noisy waves (default: ${DEFAULT-VALUE}).")
+    double smoothing = DEFAULTS.smoothing();
     @Option(names = "--trace", description = "Epochs between quality scores and snapshots (default: ${DEFAULT-VALUE}).")
     int trace = DEFAULTS.trace();
     @Option(names = "--eval-samples", description = "Generated waves per quality score (default: ${DEFAULT-VALUE}).")
@@ -72,7 +74,7 @@ final class SineGanTrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("sine-gan runs are short and cannot be resumed yet; start a new run");
         }
         SineGanConfig config = new SineGanConfig(seed, epochs, waves, points, amplitudes, frequencies, noise, latentSize,
-                generatorLayers, discriminatorLayers, dropout, learningRate, learningRateDecay, beta1, batchSize, pack, labelSmoothing, trace,
+                generatorLayers, discriminatorLayers, dropout, learningRate, learningRateDecay, beta1, batchSize, pack, labelSmoothing, smoothing, trace,
                 evalSamples);
         Path folder = run.folder("sine-gan", "waves");
         RunFolder runFolder = RunOptions.create(folder, "sine-gan", Map.of(), config);

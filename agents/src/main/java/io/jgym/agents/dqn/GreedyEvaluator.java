@@ -53,6 +53,22 @@ public final class GreedyEvaluator {
         return returns;
     }
 
+    /**
+     * Whether the mean return of {@code episodes} greedy episodes reaches {@code threshold}; stops as
+     * soon as it no longer can, given that no episode returns more than {@code bestReturn}.
+     */
+    public boolean meanReaches(int episodes, long seed, double threshold, double bestReturn) {
+        double needed = threshold * episodes;
+        double total = 0;
+        for (int i = 0; i < episodes; i++) {
+            total += episode(seed + i, step -> { });
+            if (total + (episodes - i - 1) * bestReturn < needed) {
+                return false;
+            }
+        }
+        return total >= needed;
+    }
+
     /** Plays one greedy episode from {@code seed}, showing every step to {@code observer}; returns its return. */
     public double episode(long seed, Consumer<Step> observer) {
         float[] observation = new float[encoder.size()];

@@ -4,9 +4,12 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.schedule.ExponentialSchedule;
 import org.nd4j.linalg.schedule.ISchedule;
@@ -27,6 +30,27 @@ public final class GanNetworks {
     /** A generator from {@code latent} values to {@code outputs} values. */
     public static MultiLayerNetwork generator(long seed, int latent, List<Integer> hidden, int outputs, Activation output,
                                               ISchedule learningRate, double beta1) {
+        return init(generatorLayers(seed, latent, hidden, outputs, output, learningRate, beta1));
+    }
+
+    /**
+     * A generator whose trained layers are followed by a fixed linear map {@code fixed} (row-major
+     * [outputs, outputs], no bias), held constant by {@code FrozenLayerWithBackprop} while the
+     * gradient still flows through it to the layers before.
+     */
+    public static MultiLayerNetwork generator(long seed, int latent, List<Integer> hidden, int outputs, Activation output,
+                                              ISchedule learningRate, double beta1, float[] fixed) {
+        NeuralNetConfiguration.ListBuilder layers = generatorLayers(seed, latent, hidden, outputs, output, learningRate, beta1);
+        layers.layer(new FrozenLayerWithBackprop(new DenseLayer.Builder().nIn(outputs).nOut(outputs)
+                .activation(Activation.IDENTITY).hasBias(false).build()));
+        MultiLayerNetwork network = init(layers);
+        network.getLayer(hidden.size() + 1).setParam(DefaultParamInitializer.WEIGHT_KEY,
+                Nd4j.create(fixed, new long[] {outputs, outputs}, 'c'));
+        return network;
+    }
+
+    private static NeuralNetConfiguration.ListBuilder generatorLayers(long seed, int latent, List<Integer> hidden, int outputs,
+                                                                     Activation output, ISchedule learningRate, double beta1) {
         NeuralNetConfiguration.ListBuilder layers = base(seed, learningRate, beta1).list();
         int width = latent;
         for (int h : hidden) {
@@ -34,7 +58,7 @@ public final class GanNetworks {
             width = h;
         }
         layers.layer(new DenseLayer.Builder().nIn(width).nOut(outputs).activation(output).build());
-        return init(layers);
+        return layers;
     }
 
     /** A discriminator from {@code inputs} values to the probability that they are real. */

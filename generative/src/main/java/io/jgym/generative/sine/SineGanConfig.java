@@ -26,13 +26,15 @@ import java.util.List;
  * @param batchSize           waves per minibatch
  * @param pack                samples the discriminator judges together (1: a plain GAN; 2+: PacGAN)
  * @param labelSmoothing      real labels are 1 - this
+ * @param smoothing           width (sigma, in points) of the fixed Gaussian low-pass filter that ends the
+ *                            generator and that the discriminator sees the training waves through; 0 = none
  * @param trace               epochs between quality measurements and wave snapshots
  * @param evalSamples         generated waves per quality measurement
  */
 public record SineGanConfig(long seed, int epochs, int waves, int points, List<Double> amplitudes,
                             List<Double> frequencies, double noise, int latentSize, List<Integer> generatorLayers,
                             List<Integer> discriminatorLayers, double dropout, double learningRate, double learningRateDecay, double beta1,
-                            int batchSize, int pack, double labelSmoothing, int trace, int evalSamples) {
+                            int batchSize, int pack, double labelSmoothing, double smoothing, int trace, int evalSamples) {
 
     public SineGanConfig {
         amplitudes = List.copyOf(amplitudes);
@@ -51,21 +53,21 @@ public record SineGanConfig(long seed, int epochs, int waves, int points, List<D
         if (waves < batchSize) {
             throw new IllegalArgumentException("need at least one batch of waves: " + waves + " < " + batchSize);
         }
-        if (!(learningRate > 0) || !(learningRateDecay > 0) || learningRateDecay > 1 || dropout < 0 || dropout >= 1 || noise < 0 || labelSmoothing < 0 || labelSmoothing >= 0.5) {
-            throw new IllegalArgumentException("learning rate must be positive, its decay in (0, 1], dropout in [0, 1), noise >= 0, label smoothing in [0, 0.5)");
+        if (!(learningRate > 0) || !(learningRateDecay > 0) || learningRateDecay > 1 || dropout < 0 || dropout >= 1 || noise < 0 || labelSmoothing < 0 || labelSmoothing >= 0.5 || !(smoothing >= 0)) {
+            throw new IllegalArgumentException("learning rate must be positive, its decay in (0, 1], dropout in [0, 1), noise >= 0, label smoothing in [0, 0.5), smoothing >= 0");
         }
     }
 
     /** The original's data and latent with networks and settings that cover both modes. */
     public static SineGanConfig defaults() {
         return new SineGanConfig(1, 2000, 200, 250, List.of(1.0, 3.0), List.of(1.0, 5.0), 0.05, 1,
-                List.of(64, 128), List.of(128, 64), 0.2, 5e-4, 0.1, 0.5, 40, 4, 0.0, 100, 200);
+                List.of(64, 128), List.of(128, 64), 0.0, 5e-4, 0.1, 0.5, 40, 4, 0.0, 2.0, 100, 200);
     }
 
     /** The same settings with another seed and length. */
     public SineGanConfig with(long newSeed, int newEpochs) {
         return new SineGanConfig(newSeed, newEpochs, waves, points, amplitudes, frequencies, noise, latentSize,
                 generatorLayers, discriminatorLayers, dropout, learningRate, learningRateDecay, beta1, batchSize, pack, labelSmoothing,
-                trace, evalSamples);
+                smoothing, trace, evalSamples);
     }
 }

@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.schedule.ISchedule;
 
 /**
  * {@code sine-gan}: trains a dense GAN on the two-mode sine-wave family. Every epoch (one pass over
@@ -60,16 +61,24 @@ public final class SineGanTrainer implements Trainer {
         float[] real = SineWaves.generate(config, config.seed());
         WaveQuality quality = new WaveQuality(config, real);
         long iterations = (long) config.epochs() * (config.waves() / config.batchSize());
-        generator = GanNetworks.generator(config.seed(), config.latentSize(), config.generatorLayers(), points,
-                Activation.IDENTITY, GanNetworks.decaying(config.learningRate(), config.learningRateDecay(), iterations),
-                config.beta1());
+        ISchedule generatorRate = GanNetworks.decaying(config.learningRate(), config.learningRateDecay(), iterations);
+        float[] seen = real;
+        if (config.smoothing() > 0) {
+            LowPassFilter filter = new LowPassFilter(points, config.smoothing());
+            generator = GanNetworks.generator(config.seed(), config.latentSize(), config.generatorLayers(), points,
+                    Activation.IDENTITY, generatorRate, config.beta1(), filter.matrix());
+            seen = filter.apply(real);
+        } else {
+            generator = GanNetworks.generator(config.seed(), config.latentSize(), config.generatorLayers(), points,
+                    Activation.IDENTITY, generatorRate, config.beta1());
+        }
         MultiLayerNetwork discriminator = GanNetworks.discriminator(config.seed(), points * config.pack(),
                 config.discriminatorLayers(), config.dropout(),
                 GanNetworks.decaying(config.learningRate(), config.learningRateDecay(), iterations), config.beta1());
         AdversarialStep step = new AdversarialStep(generator, discriminator, config.pack(), config.labelSmoothing());
         // Network construction resets ND4J's generator (DL4J-NOTES), so seed the latent draws afterwards.
         Nd4j.getRandom().setSeed(config.seed());
-        Minibatches minibatches = new Minibatches(real, points, config.batchSize(), config.seed());
+        Minibatches minibatches = new Minibatches(seen, points, config.batchSize(), config.seed());
         INDArray evalNoise = fixedNoise(config.evalSamples(), config.latentSize(), config.seed() + 7);
         int batches = minibatches.count();
 

@@ -1,15 +1,18 @@
 package io.jgym.generative.sine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.TrainingListener;
+import io.jgym.generative.gan.RowMajor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +21,7 @@ class SineGanTrainerTest {
     /** Small data and networks: 40 waves of 64 points, 40 epochs, scored every 10. */
     private static SineGanConfig tiny(long seed) {
         return new SineGanConfig(seed, 40, 40, 64, List.of(1.0, 3.0), List.of(1.0, 5.0), 0.05, 1, List.of(32, 32),
-                List.of(32, 16), 0.2, 1e-3, 1.0, 0.5, 20, 2, 0.0, 10, 40);
+                List.of(32, 16), 0.2, 1e-3, 1.0, 0.5, 20, 2, 0.0, 2.0, 10, 40);
     }
 
     private static List<EpisodeReport> train(SineGanConfig config, Optional<Path> output) {
@@ -48,6 +51,17 @@ class SineGanTrainerTest {
                 "checkpoints/generator.zip", "checkpoints/discriminator.zip")) {
             assertTrue(Files.isRegularFile(dir.resolve(file)), file);
         }
+    }
+
+    @Test
+    void theGeneratorEndsInTheFixedLowPassFilterAndTrainingLeavesItAlone() {
+        SineGanConfig config = tiny(2).with(2, 5);
+        SineGanTrainer trainer = new SineGanTrainer(config, "test", Optional.empty());
+        trainer.train(new TrainingListener() {
+        });
+        MultiLayerNetwork generator = trainer.generator();
+        float[] filter = RowMajor.floats(generator.getLayer(generator.getnLayers() - 1).getParam("W"));
+        assertArrayEquals(new LowPassFilter(config.points(), config.smoothing()).matrix(), filter);
     }
 
     @Test
