@@ -28,7 +28,7 @@ import java.util.List;
  * @param epsilonSchedule      how exploration decays
  * @param epsilonStart         exploration rate at the first step
  * @param epsilonEnd           exploration rate it decays to
- * @param epsilonDecay         exponential schedule: factor applied per training phase;
+ * @param epsilonDecay         exponential schedule: factor applied per environment step;
  *                             linear schedule: fraction of {@code maxSteps} spent decaying
  * @param solveReturn          stop once the mean return of the last {@code solveWindow} episodes
  *                             reaches this (0: never stop early)
@@ -98,14 +98,16 @@ public record DqnConfig(
 
     /**
      * Tuned on CartPole-v1: the course's recipe (squared error, per-step exponential exploration
-     * decay, one gradient step per environment step) with a longer horizon (gamma 0.99), a 64-64
-     * network on minibatches of 64, a 50,000-transition memory, Double DQN and a target network
-     * copied every 100 gradient steps. Chosen among the variants compared in docs/benchmarks.md.
+     * decay) with a longer horizon (gamma 0.99), a 64-64 network, Adam at 3e-3, one gradient step on
+     * a minibatch of 128 every second environment step, a 50,000-transition memory, Double DQN, a
+     * target network copied every 50 gradient steps (100 environment steps) and exploration that
+     * settles at 5%. Chosen among the variants compared in docs/benchmarks.md: its greedy policy
+     * reached a mean of 475 over 100 episodes after a median of about 15,000 steps on five seeds.
      */
     public static DqnConfig defaults() {
-        return new DqnConfig(1, 200_000, 0, List.of(64, 64), Optimizer.ADAM, 1e-3, 0.99,
-                50_000, 64, 32, 1, 1, 100, 1.0, true, Loss.MSE, 0,
-                EpsilonSchedule.Kind.EXPONENTIAL, 0.95, 0.01, 0.995, 0, 100, 25);
+        return new DqnConfig(1, 200_000, 0, List.of(64, 64), Optimizer.ADAM, 3e-3, 0.99,
+                50_000, 128, 32, 2, 1, 50, 1.0, true, Loss.MSE, 0,
+                EpsilonSchedule.Kind.EXPONENTIAL, 0.95, 0.05, 0.995, 0, 100, 25);
     }
 
     /**

@@ -109,8 +109,7 @@ public final class SineGanTrainer implements Trainer {
                     int shown = epoch + 1;
                     output.ifPresent(dir -> WaveGridPlot.write(generated, points,
                             String.format("epoch %d: valid %.2f, modes among valid %s, modes by shape %s", shown,
-                                    scores.validShare(), java.util.Arrays.toString(scores.modeShares()),
-                                    java.util.Arrays.toString(scores.shapeShares())),
+                                    scores.validShare(), shares(scores.modeShares()), shares(scores.shapeShares())),
                             dir.resolve("snapshots").resolve(String.format("epoch-%05d.png", shown))));
                 }
                 metrics.put(SECONDS, (System.nanoTime() - started) / 1e9);
@@ -128,6 +127,11 @@ public final class SineGanTrainer implements Trainer {
             throw new IllegalStateException("train first");
         }
         return generator;
+    }
+
+    private static String shares(double[] shares) {
+        return java.util.Arrays.stream(shares).mapToObj(share -> String.format("%.2f", share))
+                .collect(java.util.stream.Collectors.joining(" / "));
     }
 
     private static INDArray fixedNoise(int rows, int columns, long seed) {
