@@ -6,8 +6,9 @@ package io.jgym.generative.sine;
  * points around j weighted by exp(-(i - j)^2 / (2 sigma^2)). Beyond each end the wave is
  * continued by point reflection (x[-k] = 2 x[0] - x[k]), so straight lines stay straight and a
  * sine through zero at the ends keeps its shape there. With sigma = 2 points it keeps 97% of a
- * 5-cycle wave on 250 points and removes about 60% of white noise. {@code sine-gan} puts it behind the generator and in front of
- * the discriminator's view of the training waves, so neither network spends itself on the noise.
+ * 5-cycle wave on 250 points and removes about 60% of white noise. {@code sine-gan} puts it behind
+ * the generator and in front of the discriminator's view of the training waves, so neither network
+ * spends itself on the noise.
  */
 public final class LowPassFilter {
     private final int points;

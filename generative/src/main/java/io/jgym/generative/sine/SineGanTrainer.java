@@ -20,11 +20,13 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.schedule.ISchedule;
 
 /**
- * {@code sine-gan}: trains a dense GAN on the two-mode sine-wave family. Every epoch (one pass over
- * the shuffled waves) reports the mean discriminator and generator losses; every {@code trace}
- * epochs (and the last) it also scores {@code evalSamples} generated waves from a fixed latent set
- * (share that fit a mode, each mode's share, MMD to the real waves) and, given an output folder,
- * writes {@code snapshots/epoch-NNNNN.png} (a grid of 12 generated waves). The final generator and
+ * {@code sine-gan}: trains a dense GAN on the two-mode sine-wave family; with {@code smoothing > 0}
+ * the generator ends in a fixed {@link LowPassFilter} and the discriminator sees the training waves
+ * through the same filter. Every epoch (one pass over the shuffled waves) reports the mean
+ * discriminator and generator losses; every {@code trace} epochs (and the last) it also scores
+ * {@code evalSamples} generated waves from a fixed latent set (share that fit a mode, each mode's
+ * share, MMD to the real waves) and, given an output folder, writes
+ * {@code snapshots/epoch-NNNNN.png} (a grid of 12 generated waves). The final generator and
  * discriminator are saved in DL4J's format under {@code checkpoints/}.
  */
 public final class SineGanTrainer implements Trainer {
