@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * What {@code train dense-ae} and {@code train vae} share: the image data, the settings of an
+ * What {@code train dense-ae} and {@code train conv-ae} share: the image data, the settings of an
  * {@link AutoencoderConfig}, the run folder and progress. Each sub-class names its preset, its
  * trainer and the metrics it plots.
  */

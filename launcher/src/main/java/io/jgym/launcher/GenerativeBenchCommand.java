@@ -5,12 +5,12 @@ import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.data.ImageSet;
 import io.jgym.generative.metrics.ClassifierQuality;
-import io.jgym.generative.mnist.AutoencoderConfig;
 import io.jgym.generative.mnist.DenseGanConfig;
 import io.jgym.generative.mnist.DenseGanTrainer;
-import io.jgym.generative.mnist.VaeTrainer;
 import io.jgym.generative.sine.SineGanConfig;
 import io.jgym.generative.sine.SineGanTrainer;
+import io.jgym.generative.vae.ConvVaeConfig;
+import io.jgym.generative.vae.ConvVaeTrainer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -96,11 +96,12 @@ final class GenerativeBenchCommand implements Callable<Integer> {
                 Optional.of(judge)), DenseGanTrainer.SECONDS, List.of(DenseGanTrainer.DISCRIMINATOR_LOSS,
                 DenseGanTrainer.GENERATOR_LOSS, DenseGanTrainer.MMD, DenseGanTrainer.FRECHET, DenseGanTrainer.CLASSIFIER_SCORE,
                 DenseGanTrainer.CLASSES_COVERED));
-        AutoencoderConfig v = AutoencoderConfig.vae();
-        AutoencoderConfig vae = new AutoencoderConfig(v.seed(), imageEpochs, v.encoderLayers(), v.codeSize(), v.learningRate(),
+        ConvVaeConfig v = ConvVaeConfig.mnist();
+        ConvVaeConfig vae = new ConvVaeConfig(v.seed(), imageEpochs, v.filters(), v.denseWidth(), v.latentSize(), v.learningRate(),
                 v.batchSize(), v.evalImages());
-        perEpoch("vae", train, new VaeTrainer(vae, train, heldOut, "bench-vae", Optional.empty()), null,
-                List.of(VaeTrainer.TRAIN_NEG_ELBO, VaeTrainer.HELD_OUT_NEG_ELBO, VaeTrainer.HELD_OUT_RECONSTRUCTION));
+        perEpoch("vae", train, new ConvVaeTrainer(vae, train, heldOut, "bench-vae", Optional.empty()), null,
+                List.of(ConvVaeTrainer.TRAIN_NEG_ELBO, ConvVaeTrainer.HELD_OUT_NEG_ELBO, ConvVaeTrainer.HELD_OUT_RECONSTRUCTION,
+                        ConvVaeTrainer.HELD_OUT_KL));
     }
 
     /** Runs {@code trainer} and prints one row per epoch with its wall time and {@code metrics}. */

@@ -39,6 +39,12 @@ final class ImageData {
         return new ClassifierQuality(ImageClassifier.trainOrLoad(train, cache, 1), heldOut.first(heldOutImages).pixels());
     }
 
+    /** Takes the data settings from a run's saved config.json, for {@code --resume}. */
+    void restore(Map<String, Object> saved) {
+        data = Path.of((String) saved.get("data"));
+        maxImages = ((Number) saved.get("images")).intValue();
+    }
+
     /** The data folder's name, for run names. */
     String name() {
         return data.getFileName().toString();

@@ -1,37 +1,33 @@
 package io.jgym.launcher;
 
-import io.jgym.contracts.training.Trainer;
 import io.jgym.generative.data.ImageSet;
-import io.jgym.generative.mnist.AutoencoderConfig;
-import io.jgym.generative.mnist.VaeTrainer;
-import java.nio.file.Path;
-import java.util.List;
+import io.jgym.generative.vae.ConvVaeConfig;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
-/** {@code jgym train vae}: the variational autoencoder with a 2-D Gaussian latent on MNIST-format images. */
+/** {@code jgym train vae}: the convolutional VAE with a 2-D Gaussian latent on MNIST-format images. */
 @Command(name = "vae", mixinStandardHelpOptions = true,
-        description = "Train a VAE (dense, 2-D Gaussian latent, Bernoulli pixels) on MNIST-format images.")
-final class VaeTrainCommand extends AutoencoderTrainCommand {
+        description = "Train a convolutional VAE (conv 32-64, dense 16, 2-D Gaussian latent, Bernoulli pixels) on MNIST-format images.")
+final class VaeTrainCommand extends ConvVaeTrainCommand {
+    @Mixin
+    ImageData data;
+
     @Override
     String trainerName() {
         return "vae";
     }
 
     @Override
-    AutoencoderConfig preset() {
-        return AutoencoderConfig.vae();
+    ConvVaeConfig preset() {
+        return ConvVaeConfig.mnist();
     }
 
     @Override
-    Trainer trainer(AutoencoderConfig config, ImageSet train, ImageSet heldOut, String runName, Path folder) {
-        return new VaeTrainer(config, train, heldOut, runName, Optional.of(folder));
-    }
-
-    @Override
-    List<ProgressPrinter.Column> columns() {
-        return List.of(new ProgressPrinter.Column("train -ELBO", VaeTrainer.TRAIN_NEG_ELBO, "%.1f"),
-                new ProgressPrinter.Column("held-out -ELBO", VaeTrainer.HELD_OUT_NEG_ELBO, "%.1f"),
-                new ProgressPrinter.Column("held-out reconstruction", VaeTrainer.HELD_OUT_RECONSTRUCTION, "%.1f"));
+    Images images(Optional<Map<String, Object>> saved) {
+        saved.ifPresent(data::restore);
+        ImageSet train = data.train();
+        return new Images(train, data.heldOut(), data.name(), data.details(train));
     }
 }

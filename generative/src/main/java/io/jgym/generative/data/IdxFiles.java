@@ -62,7 +62,7 @@ public final class IdxFiles {
             for (int i = 0; i < count; i++) {
                 classes[i] = rawLabels[i] & 0xFF;
             }
-            return new ImageSet(count, height, width, pixels, classes);
+            return new ImageSet(count, 1, height, width, pixels, classes);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + images + " / " + labels, e);
         }

@@ -1,26 +1,28 @@
 package io.jgym.generative.data;
 
 /**
- * Grey-scale images with labels, pixels scaled to [0, 1] and stored row-major, one image after the
- * other ({@code count * height * width} values).
+ * Images with labels, pixels scaled to [0, 1], one image after the other, each stored channel by
+ * channel and row by row ({@code count * channels * height * width} values, the NCHW order DL4J and
+ * SameDiff read). Grey-scale sets have one channel, colour sets three (red, green, blue).
  *
- * @param count  number of images
- * @param height rows per image
- * @param width  columns per image
- * @param pixels all pixels in [0, 1]
- * @param labels one class label per image
+ * @param count    number of images
+ * @param channels values per pixel: 1 (grey) or 3 (RGB)
+ * @param height   rows per image
+ * @param width    columns per image
+ * @param pixels   all pixels in [0, 1]
+ * @param labels   one class label per image
  */
-public record ImageSet(int count, int height, int width, float[] pixels, int[] labels) {
+public record ImageSet(int count, int channels, int height, int width, float[] pixels, int[] labels) {
     public ImageSet {
-        if (pixels.length != (long) count * height * width || labels.length != count) {
-            throw new IllegalArgumentException("image set of " + count + " images of " + height + "x" + width
-                    + " needs " + (long) count * height * width + " pixels and " + count + " labels");
+        if (pixels.length != (long) count * channels * height * width || labels.length != count) {
+            throw new IllegalArgumentException("image set of " + count + " images of " + channels + "x" + height + "x" + width
+                    + " needs " + (long) count * channels * height * width + " pixels and " + count + " labels");
         }
     }
 
     /** Values per image. */
     public int size() {
-        return height * width;
+        return channels * height * width;
     }
 
     /** The first {@code n} images. */
@@ -30,6 +32,6 @@ public record ImageSet(int count, int height, int width, float[] pixels, int[] l
         System.arraycopy(pixels, 0, p, 0, p.length);
         int[] l = new int[keep];
         System.arraycopy(labels, 0, l, 0, keep);
-        return new ImageSet(keep, height, width, p, l);
+        return new ImageSet(keep, channels, height, width, p, l);
     }
 }

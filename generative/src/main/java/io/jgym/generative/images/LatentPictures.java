@@ -58,7 +58,8 @@ public final class LatentPictures {
      * Decodes a {@code steps} x {@code steps} grid of codes spanning [-extent, extent] on both axes
      * (row-major [steps^2, 2] into {@code decoder}, images in [0, 1] out) and writes them as one grid.
      */
-    public static void decodedGrid(UnaryOperator<float[]> decoder, int steps, float extent, int height, int width, Path png) {
+    public static void decodedGrid(UnaryOperator<float[]> decoder, int steps, float extent, int channels, int height, int width,
+                                   Path png) {
         float[] codes = new float[steps * steps * 2];
         for (int row = 0; row < steps; row++) {
             for (int column = 0; column < steps; column++) {
@@ -67,6 +68,6 @@ public final class LatentPictures {
                 codes[2 * i + 1] = extent - 2 * extent * row / (steps - 1);
             }
         }
-        ImageGrid.write(decoder.apply(codes), height, width, steps, 1, png);
+        ImageGrid.write(decoder.apply(codes), channels, height, width, steps, 1, png);
     }
 }

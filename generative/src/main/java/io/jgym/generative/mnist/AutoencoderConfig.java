@@ -3,7 +3,7 @@ package io.jgym.generative.mnist;
 import java.util.List;
 
 /**
- * Settings of {@code dense-ae} and {@code vae}: the widths between the image and the 2-D code
+ * Settings of {@code dense-ae} and {@code conv-ae}: the widths between the image and the 2-D code
  * (mirrored for the decoder), Adam, minibatches and epochs.
  *
  * @param seed          seeds the networks and the shuffling
@@ -33,10 +33,5 @@ public record AutoencoderConfig(long seed, int epochs, List<Integer> encoderLaye
     /** The convolutional autoencoder of the notebooks (its layers are fixed). */
     public static AutoencoderConfig convAutoencoder() {
         return new AutoencoderConfig(1, 5, List.of(), 2, 1e-3, 64, 2000);
-    }
-
-    /** A VAE with a 2-D Gaussian latent: 784-256-256-(2), mirrored. */
-    public static AutoencoderConfig vae() {
-        return new AutoencoderConfig(1, 10, List.of(256, 256), 2, 1e-3, 64, 2000);
     }
 }

@@ -101,7 +101,7 @@ public final class AutoencoderTrainer implements Trainer {
         float[] both = new float[2 * shown * pixels];
         System.arraycopy(originals, 0, both, 0, shown * pixels);
         System.arraycopy(reconstructed, 0, both, shown * pixels, shown * pixels);
-        ImageGrid.write(both, train.height(), train.width(), shown, 2, dir.resolve("reconstructions.png"));
+        ImageGrid.write(both, 1, train.height(), train.width(), shown, 2, dir.resolve("reconstructions.png"));
         if (config.codeSize() == 2) {
             List<INDArray> activations = network.feedForwardToLayer(codeLayer, heldOutInput, false);
             float[] codes = RowMajor.floats(activations.get(codeLayer + 1));
@@ -113,7 +113,7 @@ public final class AutoencoderTrainer implements Trainer {
             int last = network.getnLayers() - 1;
             LatentPictures.decodedGrid(z -> RowMajor.floats(network.activateSelectedLayers(codeLayer + 1, last,
                     Nd4j.create(z, new long[] {z.length / 2, 2}, 'c'))), 15, extent * 0.9f,
-                    train.height(), train.width(), dir.resolve("decoded.png"));
+                    1, train.height(), train.width(), dir.resolve("decoded.png"));
         }
         AtomicFiles.write(dir.resolve("checkpoints/autoencoder.zip"), out -> ModelSerializer.writeModel(network, out, true));
     }

@@ -109,7 +109,7 @@ public final class DenseGanTrainer implements Trainer {
                 output.ifPresent(dir -> {
                     float[] grid = new float[GRID_COLUMNS * GRID_COLUMNS * size];
                     System.arraycopy(generated, 0, grid, 0, Math.min(grid.length, generated.length));
-                    ImageGrid.write(grid, train.height(), train.width(), GRID_COLUMNS, 2,
+                    ImageGrid.write(grid, 1, train.height(), train.width(), GRID_COLUMNS, 2,
                             dir.resolve("samples").resolve(String.format("epoch-%03d.png", shown)));
                 });
                 listener.onEpisode(EpisodeReport.of(epoch, (long) shown * batches, metrics));

@@ -24,7 +24,7 @@ class ClassifierQualityTest {
                 pixels[n * side * side + (labels[n] == 0 ? at * side + i : i * side + at)] = 1f;
             }
         }
-        return new ImageSet(count, side, side, pixels, labels);
+        return new ImageSet(count, 1, side, side, pixels, labels);
     }
 
     @Test

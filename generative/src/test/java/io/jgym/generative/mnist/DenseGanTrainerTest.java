@@ -38,7 +38,7 @@ class DenseGanTrainerTest {
                 pixels[n * side * side + y * side + x] = 1f;
             }
         }
-        return new ImageSet(count, side, side, pixels, labels);
+        return new ImageSet(count, 1, side, side, pixels, labels);
     }
 
     private static DenseGanConfig tiny(long seed, int epochs) {

@@ -1,0 +1,222 @@
+package io.jgym.generative.vae;
+
+import io.jgym.contracts.training.EpisodeReport;
+import io.jgym.contracts.training.Trainer;
+import io.jgym.contracts.training.TrainingListener;
+import io.jgym.generative.data.ImageSet;
+import io.jgym.generative.gan.Minibatches;
+import io.jgym.generative.gan.RowMajor;
+import io.jgym.generative.images.ImageGrid;
+import io.jgym.generative.images.LatentPictures;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.ListenerVariables;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code vae} and {@code conv-vae-rgb}: trains the convolutional VAE of {@link ConvVaeGraph}, one
+ * epoch per episode. Each epoch reports the training negative ELBO and, on held-out images with a
+ * fixed noise draw, the reconstruction term, the KL term and their sum, all in nats per image.
+ * After each epoch the graph is checkpointed ({@link VaeCheckpoints}); a run whose folder already
+ * holds a checkpoint continues after its last epoch and ends exactly as an uninterrupted run would
+ * (the shuffle replays and each epoch's noise comes from the seed and the epoch number). At the
+ * end it draws samples from the prior ({@code samples.png}), held-out images over their
+ * reconstructions ({@code reconstructions.png}) and, for a 2-D latent, the latent means of held-out
+ * images ({@code codes.png}) and images decoded over the latent plane ({@code decoded.png}).
+ */
+public final class ConvVaeTrainer implements Trainer {
+    public static final String TRAIN_NEG_ELBO = "losses/train_neg_elbo";
+    public static final String HELD_OUT_NEG_ELBO = "quality/held_out_neg_elbo";
+    public static final String HELD_OUT_RECONSTRUCTION = "quality/held_out_reconstruction";
+    public static final String HELD_OUT_KL = "quality/held_out_kl";
+    private static final Logger LOG = LoggerFactory.getLogger(ConvVaeTrainer.class);
+    private static final int EVAL_CHUNK = 200;
+    private static final int PRIOR_SAMPLES = 64;
+    private static final int SHOWN = 16;
+    private static final float LATENT_EXTENT = 3f;
+
+    private final ConvVaeConfig config;
+    private final ImageSet train;
+    private final ImageSet heldOut;
+    private final String runName;
+    private final Optional<Path> output;
+
+    /**
+     * @param output the run folder for pictures and {@code checkpoints/}; a checkpoint already there
+     *               is resumed from. Empty: nothing is written (benchmarks).
+     */
+    public ConvVaeTrainer(ConvVaeConfig config, ImageSet train, ImageSet heldOut, String runName, Optional<Path> output) {
+        if (train.count() < config.batchSize()) {
+            throw new IllegalArgumentException("need at least one batch of " + config.batchSize() + " images, got " + train.count());
+        }
+        if (heldOut.channels() != train.channels() || heldOut.height() != train.height() || heldOut.width() != train.width()) {
+            throw new IllegalArgumentException("held-out images are " + heldOut.channels() + "x" + heldOut.height() + "x"
+                    + heldOut.width() + " but training images " + train.channels() + "x" + train.height() + "x" + train.width());
+        }
+        this.config = config;
+        this.train = train;
+        this.heldOut = heldOut.first(config.evalImages());
+        this.runName = runName;
+        this.output = output;
+    }
+
+    @Override
+    public void train(TrainingListener listener) {
+        Optional<VaeCheckpoints> checkpoints = output.map(dir -> new VaeCheckpoints(dir.resolve("checkpoints")));
+        Optional<VaeCheckpoints.Saved> resumed = checkpoints.flatMap(VaeCheckpoints::latest);
+        SameDiff graph = resumed.map(VaeCheckpoints.Saved::load)
+                .orElseGet(() -> ConvVaeGraph.build(config, train.channels(), train.height(), train.width()));
+        withoutStdout(graph::createGradFunction); // SameDiff prints one line per differentiated op
+        int start = resumed.map(VaeCheckpoints.Saved::epochsDone).orElse(0);
+        resumed.ifPresent(saved -> LOG.info("resuming {} after epoch {} from {}", runName, saved.epochsDone(), saved.file()));
+        Minibatches minibatches = new Minibatches(train.pixels(), train.size(), config.batchSize(), config.seed());
+        for (int epoch = 0; epoch < start; epoch++) {
+            minibatches.shuffle();
+        }
+        int batches = minibatches.count();
+        INDArray heldOutImages = Nd4j.create(heldOut.pixels(), new long[] {heldOut.count(), heldOut.size()}, 'c');
+        INDArray heldOutNoise = noise(new Random(~config.seed()), heldOut.count());
+        LossSum lossSum = new LossSum();
+
+        listener.onStart(runName);
+        try {
+            for (int epoch = start; epoch < config.epochs(); epoch++) {
+                minibatches.shuffle();
+                Random noise = new Random(config.seed() * 1_000_003L + epoch);
+                lossSum.reset();
+                for (int b = 0; b < batches; b++) {
+                    graph.fit(new org.nd4j.linalg.dataset.MultiDataSet(
+                            new INDArray[] {minibatches.batch(b), noise(noise, config.batchSize())}, new INDArray[0]), lossSum);
+                }
+                double trainLoss = lossSum.mean();
+                if (!Double.isFinite(trainLoss)) {
+                    throw new IllegalStateException("VAE loss became " + trainLoss + " in epoch " + epoch + "; try a lower --learning-rate");
+                }
+                double[] terms = heldOutTerms(graph, heldOutImages, heldOutNoise);
+                Map<String, Double> metrics = new TreeMap<>();
+                metrics.put(TRAIN_NEG_ELBO, trainLoss);
+                metrics.put(HELD_OUT_RECONSTRUCTION, terms[0]);
+                metrics.put(HELD_OUT_KL, terms[1]);
+                metrics.put(HELD_OUT_NEG_ELBO, terms[0] + terms[1]);
+                int done = epoch + 1;
+                checkpoints.ifPresent(c -> c.save(graph, done));
+                listener.onEpisode(EpisodeReport.of(epoch, (long) done * batches, metrics));
+            }
+            output.ifPresent(dir -> pictures(dir, graph, heldOutImages, heldOutNoise));
+        } finally {
+            listener.onEnd();
+        }
+    }
+
+    /** Held-out reconstruction and KL terms, nats per image, averaged over all held-out images. */
+    private static double[] heldOutTerms(SameDiff graph, INDArray images, INDArray noise) {
+        long n = images.rows();
+        double reconstruction = 0;
+        double kl = 0;
+        for (long from = 0; from < n; from += EVAL_CHUNK) {
+            long to = Math.min(n, from + EVAL_CHUNK);
+            Map<String, INDArray> out = graph.output(Map.of(ConvVaeGraph.IMAGES, rows(images, from, to),
+                    ConvVaeGraph.NOISE, rows(noise, from, to)), ConvVaeGraph.RECONSTRUCTION, ConvVaeGraph.KL);
+            reconstruction += out.get(ConvVaeGraph.RECONSTRUCTION).getDouble(0) * (to - from);
+            kl += out.get(ConvVaeGraph.KL).getDouble(0) * (to - from);
+        }
+        return new double[] {reconstruction / n, kl / n};
+    }
+
+    private void pictures(Path dir, SameDiff graph, INDArray heldOutImages, INDArray heldOutNoise) {
+        int scale = train.height() < 40 ? 2 : 1;
+        INDArray prior = noise(new Random(config.seed() + 1), PRIOR_SAMPLES);
+        float[] samples = RowMajor.floats(graph.output(Map.of(ConvVaeGraph.CODE, prior), ConvVaeGraph.DECODED).get(ConvVaeGraph.DECODED));
+        ImageGrid.write(samples, train.channels(), train.height(), train.width(), 8, scale, dir.resolve("samples.png"));
+
+        int shown = (int) Math.min(SHOWN, heldOutImages.rows());
+        INDArray originals = rows(heldOutImages, 0, shown);
+        INDArray reconstructed = graph.output(Map.of(ConvVaeGraph.IMAGES, originals, ConvVaeGraph.NOISE, rows(heldOutNoise, 0, shown)),
+                ConvVaeGraph.RECONSTRUCTED).get(ConvVaeGraph.RECONSTRUCTED);
+        float[] both = RowMajor.floats(Nd4j.vstack(originals, reconstructed));
+        ImageGrid.write(both, train.channels(), train.height(), train.width(), shown, scale, dir.resolve("reconstructions.png"));
+
+        if (config.latentSize() == 2) {
+            INDArray means = graph.output(Map.of(ConvVaeGraph.IMAGES, heldOutImages, ConvVaeGraph.NOISE, heldOutNoise),
+                    ConvVaeGraph.MEAN).get(ConvVaeGraph.MEAN);
+            LatentPictures.scatter(RowMajor.floats(means), heldOut.labels(), dir.resolve("codes.png"));
+            LatentPictures.decodedGrid(z -> RowMajor.floats(graph.output(Map.of(ConvVaeGraph.CODE,
+                            Nd4j.create(z, new long[] {z.length / 2, 2}, 'c')), ConvVaeGraph.DECODED).get(ConvVaeGraph.DECODED)),
+                    15, LATENT_EXTENT, train.channels(), train.height(), train.width(), dir.resolve("decoded.png"));
+        }
+    }
+
+    private INDArray noise(Random random, long rows) {
+        float[] values = new float[(int) rows * config.latentSize()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return Nd4j.create(values, new long[] {rows, config.latentSize()}, 'c');
+    }
+
+    private static INDArray rows(INDArray matrix, long from, long to) {
+        return matrix.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup('c');
+    }
+
+    private static void withoutStdout(Runnable action) {
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            action.run();
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    /**
+     * Adds up the training loss of each minibatch, its reconstruction and KL terms as the graph
+     * computes them. (The {@code Loss} that SameDiff hands to {@code iterationDone} holds 0 here:
+     * the sum itself is never evaluated, since its gradient is known without it.)
+     */
+    private static final class LossSum extends BaseListener {
+        private double sum;
+        private int batches;
+
+        void reset() {
+            sum = 0;
+            batches = 0;
+        }
+
+        double mean() {
+            return sum / batches;
+        }
+
+        @Override
+        public boolean isActive(Operation operation) {
+            return operation == Operation.TRAINING;
+        }
+
+        @Override
+        public ListenerVariables requiredVariables(SameDiff sd) {
+            return ListenerVariables.builder().trainingVariables(ConvVaeGraph.RECONSTRUCTION, ConvVaeGraph.KL).build();
+        }
+
+        @Override
+        public void activationAvailable(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, String variable, INDArray value) {
+            if (ConvVaeGraph.RECONSTRUCTION.equals(variable) || ConvVaeGraph.KL.equals(variable)) {
+                sum += value.getDouble(0);
+                batches += ConvVaeGraph.KL.equals(variable) ? 1 : 0;
+            }
+        }
+    }
+}

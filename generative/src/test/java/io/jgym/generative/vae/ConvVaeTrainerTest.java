@@ -1,0 +1,119 @@
+package io.jgym.generative.vae;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jgym.contracts.training.EpisodeReport;
+import io.jgym.contracts.training.TrainingListener;
+import io.jgym.generative.data.ImageSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConvVaeTrainerTest {
+
+    /** {@code side} x {@code side} images with {@code channels} channels: one bar, horizontal (label 0) or vertical (1), in one colour. */
+    static ImageSet bars(int count, long seed, int channels, int side) {
+        Random random = new Random(seed);
+        int plane = side * side;
+        float[] pixels = new float[count * channels * plane];
+        int[] labels = new int[count];
+        for (int n = 0; n < count; n++) {
+            labels[n] = n % 2;
+            int at = 1 + random.nextInt(side - 2);
+            int colour = random.nextInt(channels);
+            for (int i = 0; i < side; i++) {
+                int y = labels[n] == 0 ? at : i;
+                int x = labels[n] == 0 ? i : at;
+                pixels[(n * channels + colour) * plane + y * side + x] = 1f;
+            }
+        }
+        return new ImageSet(count, channels, side, side, pixels, labels);
+    }
+
+    private static ConvVaeConfig tiny(long seed, int epochs, int latent) {
+        return new ConvVaeConfig(seed, epochs, List.of(4, 8), 16, latent, 3e-3, 32, 64);
+    }
+
+    private static List<EpisodeReport> train(ConvVaeConfig config, int channels, Optional<Path> output) {
+        List<EpisodeReport> reports = new ArrayList<>();
+        new ConvVaeTrainer(config, bars(256, 1, channels, 12), bars(64, 2, channels, 12), "test", output)
+                .train(new TrainingListener() {
+                    @Override
+                    public void onEpisode(EpisodeReport report) {
+                        reports.add(report);
+                    }
+                });
+        return reports;
+    }
+
+    private static double metric(EpisodeReport report, String name) {
+        return report.metrics().get(name);
+    }
+
+    @Test
+    void theHeldOutElboImprovesItsTermsAddUpAndThePicturesAndCheckpointsAreWritten(@TempDir Path dir) {
+        List<EpisodeReport> reports = train(tiny(1, 6, 2), 1, Optional.of(dir));
+        assertEquals(6, reports.size());
+        EpisodeReport first = reports.get(0);
+        EpisodeReport last = reports.get(5);
+        assertTrue(metric(last, ConvVaeTrainer.HELD_OUT_NEG_ELBO) < 0.8 * metric(first, ConvVaeTrainer.HELD_OUT_NEG_ELBO),
+                "held-out negative ELBO falls by a fifth: " + metric(first, ConvVaeTrainer.HELD_OUT_NEG_ELBO) + " -> "
+                        + metric(last, ConvVaeTrainer.HELD_OUT_NEG_ELBO));
+        double reconstruction = metric(last, ConvVaeTrainer.HELD_OUT_RECONSTRUCTION);
+        double kl = metric(last, ConvVaeTrainer.HELD_OUT_KL);
+        assertTrue(reconstruction > 0 && kl > 0, "both terms are positive: " + reconstruction + ", " + kl);
+        assertEquals(reconstruction + kl, metric(last, ConvVaeTrainer.HELD_OUT_NEG_ELBO), 1e-9);
+        double train = metric(last, ConvVaeTrainer.TRAIN_NEG_ELBO);
+        assertTrue(train > 0.5 * metric(last, ConvVaeTrainer.HELD_OUT_NEG_ELBO) && train < metric(first, ConvVaeTrainer.TRAIN_NEG_ELBO),
+                "the training loss is the same kind of number and falls: " + metric(first, ConvVaeTrainer.TRAIN_NEG_ELBO) + " -> " + train);
+        for (String file : List.of("samples.png", "reconstructions.png", "codes.png", "decoded.png",
+                "checkpoints/epoch-0006.sd", "checkpoints/epoch-0005.sd")) {
+            assertTrue(Files.isRegularFile(dir.resolve(file)), file);
+        }
+        assertFalse(Files.exists(dir.resolve("checkpoints/epoch-0004.sd")), "only the two newest checkpoints are kept");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameLosses() {
+        List<Double> a = train(tiny(4, 2, 2), 1, Optional.empty()).stream().map(r -> metric(r, ConvVaeTrainer.TRAIN_NEG_ELBO)).toList();
+        List<Double> b = train(tiny(4, 2, 2), 1, Optional.empty()).stream().map(r -> metric(r, ConvVaeTrainer.TRAIN_NEG_ELBO)).toList();
+        assertEquals(a, b);
+    }
+
+    @Test
+    void aRunStoppedAfterTwoEpochsAndResumedEndsLikeAnUninterruptedOne(@TempDir Path dir) {
+        List<EpisodeReport> uninterrupted = train(tiny(3, 4, 2), 1, Optional.of(dir.resolve("whole")));
+        Path split = dir.resolve("split");
+        train(tiny(3, 2, 2), 1, Optional.of(split));
+        List<EpisodeReport> resumed = train(tiny(3, 4, 2), 1, Optional.of(split));
+        assertEquals(2, resumed.size(), "only the missing epochs run");
+        assertEquals(uninterrupted.subList(2, 4), resumed);
+    }
+
+    @Test
+    void colourImagesWithALargerLatentTrainAndDrawSamplesAndReconstructions(@TempDir Path dir) {
+        List<EpisodeReport> reports = train(tiny(2, 3, 4), 3, Optional.of(dir));
+        assertTrue(metric(reports.get(2), ConvVaeTrainer.HELD_OUT_NEG_ELBO) < metric(reports.get(0), ConvVaeTrainer.HELD_OUT_NEG_ELBO));
+        assertTrue(Files.isRegularFile(dir.resolve("samples.png")));
+        assertTrue(Files.isRegularFile(dir.resolve("reconstructions.png")));
+        assertFalse(Files.exists(dir.resolve("codes.png")), "a 4-D latent is not drawn");
+    }
+
+    @Test
+    void imagesThatCannotBeHalvedEnoughTimesAreRefusedWithAHint() {
+        ImageSet odd = bars(64, 1, 1, 10);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ConvVaeTrainer(new ConvVaeConfig(1, 1, List.of(4, 8, 8), 16, 2, 1e-3, 32, 16), odd, odd, "t", Optional.empty())
+                        .train(new TrainingListener() {
+                        }));
+        assertTrue(e.getMessage().contains("divide by 8"), e.getMessage());
+    }
+}
