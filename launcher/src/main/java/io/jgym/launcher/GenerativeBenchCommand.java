@@ -4,9 +4,9 @@ import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.data.ImageSet;
+import io.jgym.generative.imagegan.ImageGanTrainer;
 import io.jgym.generative.metrics.ClassifierQuality;
 import io.jgym.generative.mnist.DenseGanConfig;
-import io.jgym.generative.mnist.DenseGanTrainer;
 import io.jgym.generative.sine.SineGanConfig;
 import io.jgym.generative.sine.SineGanTrainer;
 import io.jgym.generative.vae.ConvVaeConfig;
@@ -92,10 +92,10 @@ final class GenerativeBenchCommand implements Callable<Integer> {
                 d.discriminatorLayers(), d.dropout(), d.learningRate(), d.learningRateDecay(), d.beta1(), d.batchSize(),
                 d.pack(), d.labelSmoothing(), d.evalSamples());
         ClassifierQuality judge = images.judge(train, heldOut, Path.of("runs"), gan.evalSamples());
-        perEpoch("dense-gan", train, new DenseGanTrainer(gan, train, heldOut, "bench-dense-gan", Optional.empty(),
-                Optional.of(judge)), DenseGanTrainer.SECONDS, List.of(DenseGanTrainer.DISCRIMINATOR_LOSS,
-                DenseGanTrainer.GENERATOR_LOSS, DenseGanTrainer.MMD, DenseGanTrainer.FRECHET, DenseGanTrainer.CLASSIFIER_SCORE,
-                DenseGanTrainer.CLASSES_COVERED));
+        perEpoch("dense-gan", train, new ImageGanTrainer(gan, train, heldOut, "bench-dense-gan", Optional.empty(),
+                Optional.of(judge)), ImageGanTrainer.SECONDS, List.of(ImageGanTrainer.DISCRIMINATOR_LOSS,
+                ImageGanTrainer.GENERATOR_LOSS, ImageGanTrainer.MMD, ImageGanTrainer.FRECHET, ImageGanTrainer.CLASSIFIER_SCORE,
+                ImageGanTrainer.CLASSES_COVERED));
         ConvVaeConfig v = ConvVaeConfig.mnist();
         ConvVaeConfig vae = new ConvVaeConfig(v.seed(), imageEpochs, v.filters(), v.denseWidth(), v.latentSize(), v.learningRate(),
                 v.batchSize(), v.evalImages());

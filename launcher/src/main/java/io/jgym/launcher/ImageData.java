@@ -35,7 +35,12 @@ final class ImageData {
      * {@code runsDir/.classifiers/}, scoring against {@code heldOut}.
      */
     ClassifierQuality judge(ImageSet train, ImageSet heldOut, Path runsDir, int heldOutImages) {
-        Path cache = runsDir.resolve(".classifiers").resolve(name() + "-" + train.count() + ".zip");
+        return judge(name(), train, heldOut, runsDir, heldOutImages);
+    }
+
+    /** The judge for images named {@code dataName} (any image trainer's data). */
+    static ClassifierQuality judge(String dataName, ImageSet train, ImageSet heldOut, Path runsDir, int heldOutImages) {
+        Path cache = runsDir.resolve(".classifiers").resolve(dataName + "-" + train.count() + ".zip");
         return new ClassifierQuality(ImageClassifier.trainOrLoad(train, cache, 1), heldOut.first(heldOutImages).pixels());
     }
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Train an agent (or model); results go to runs/<name>/.",
         subcommands = {DqnTrainCommand.class, Rl4jTrainCommand.class, SineGanTrainCommand.class,
                 DenseGanTrainCommand.class, PointsGanTrainCommand.class, DenseAeTrainCommand.class, ConvAeTrainCommand.class,
-                VaeTrainCommand.class, ConvVaeRgbTrainCommand.class})
+                VaeTrainCommand.class, ConvVaeRgbTrainCommand.class, DcganTrainCommand.class})
 final class TrainCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,10 @@
 package io.jgym.generative.mnist;
 
+import io.jgym.generative.gan.GanNetworks;
+import io.jgym.generative.imagegan.ImageGanConfig;
 import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
 
 /**
  * Settings of {@code dense-gan}: the classic MNIST GAN, generator 100-200-200-784 (tanh),
@@ -23,7 +27,7 @@ import java.util.List;
 public record DenseGanConfig(long seed, int epochs, int latentSize, List<Integer> generatorLayers,
                              List<Integer> discriminatorLayers, double dropout, double learningRate,
                              double learningRateDecay, double beta1, int batchSize, int pack, double labelSmoothing,
-                             int evalSamples) {
+                             int evalSamples) implements ImageGanConfig {
     public DenseGanConfig {
         generatorLayers = List.copyOf(generatorLayers);
         discriminatorLayers = List.copyOf(discriminatorLayers);
@@ -34,6 +38,18 @@ public record DenseGanConfig(long seed, int epochs, int latentSize, List<Integer
                 || labelSmoothing < 0 || labelSmoothing >= 0.5) {
             throw new IllegalArgumentException("learning rate must be positive, its decay in (0, 1], dropout in [0, 1), label smoothing in [0, 0.5)");
         }
+    }
+
+    @Override
+    public MultiLayerNetwork generator(int channels, int height, int width, long iterations) {
+        return GanNetworks.generator(seed, latentSize, generatorLayers, channels * height * width, Activation.TANH,
+                GanNetworks.decaying(learningRate, learningRateDecay, iterations), beta1);
+    }
+
+    @Override
+    public MultiLayerNetwork discriminator(int channels, int height, int width, long iterations) {
+        return GanNetworks.discriminator(seed, channels * height * width * pack, discriminatorLayers, dropout,
+                GanNetworks.decaying(learningRate, learningRateDecay, iterations), beta1);
     }
 
     public static DenseGanConfig defaults() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.TrainingListener;
+import io.jgym.generative.data.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ class AutoencoderTrainerTest {
     private static List<EpisodeReport> train(long seed, int epochs, Optional<Path> output) {
         AutoencoderConfig config = new AutoencoderConfig(seed, epochs, List.of(32, 8), 2, 3e-3, 32, 100);
         List<EpisodeReport> reports = new ArrayList<>();
-        new AutoencoderTrainer(config, AutoencoderNetworks.Architecture.DENSE, DenseGanTrainerTest.bars(512, 1),
-                DenseGanTrainerTest.bars(128, 2), "test", output)
+        new AutoencoderTrainer(config, AutoencoderNetworks.Architecture.DENSE, TestImages.bars(512, 1),
+                TestImages.bars(128, 2), "test", output)
                 .train(new TrainingListener() {
                     @Override
                     public void onEpisode(EpisodeReport report) {
@@ -54,8 +55,8 @@ class AutoencoderTrainerTest {
     void theConvolutionalAutoencoderTrainsOn28x28Images(@TempDir Path dir) {
         AutoencoderConfig config = new AutoencoderConfig(2, 3, List.of(), 2, 3e-3, 32, 64);
         List<EpisodeReport> reports = new ArrayList<>();
-        new AutoencoderTrainer(config, AutoencoderNetworks.Architecture.CONV, DenseGanTrainerTest.bars(256, 1, 28),
-                DenseGanTrainerTest.bars(64, 2, 28), "test", Optional.of(dir)).train(new TrainingListener() {
+        new AutoencoderTrainer(config, AutoencoderNetworks.Architecture.CONV, TestImages.bars(256, 1, 1, 28),
+                TestImages.bars(64, 2, 1, 28), "test", Optional.of(dir)).train(new TrainingListener() {
                     @Override
                     public void onEpisode(EpisodeReport report) {
                         reports.add(report);

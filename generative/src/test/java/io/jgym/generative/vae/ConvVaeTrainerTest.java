@@ -8,35 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.data.ImageSet;
+import io.jgym.generative.data.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConvVaeTrainerTest {
-
-    /** {@code side} x {@code side} images with {@code channels} channels: one bar, horizontal (label 0) or vertical (1), in one colour. */
-    static ImageSet bars(int count, long seed, int channels, int side) {
-        Random random = new Random(seed);
-        int plane = side * side;
-        float[] pixels = new float[count * channels * plane];
-        int[] labels = new int[count];
-        for (int n = 0; n < count; n++) {
-            labels[n] = n % 2;
-            int at = 1 + random.nextInt(side - 2);
-            int colour = random.nextInt(channels);
-            for (int i = 0; i < side; i++) {
-                int y = labels[n] == 0 ? at : i;
-                int x = labels[n] == 0 ? i : at;
-                pixels[(n * channels + colour) * plane + y * side + x] = 1f;
-            }
-        }
-        return new ImageSet(count, channels, side, side, pixels, labels);
-    }
 
     private static ConvVaeConfig tiny(long seed, int epochs, int latent) {
         return new ConvVaeConfig(seed, epochs, List.of(4, 8), 16, latent, 3e-3, 32, 64);
@@ -44,7 +25,7 @@ class ConvVaeTrainerTest {
 
     private static List<EpisodeReport> train(ConvVaeConfig config, int channels, Optional<Path> output) {
         List<EpisodeReport> reports = new ArrayList<>();
-        new ConvVaeTrainer(config, bars(256, 1, channels, 12), bars(64, 2, channels, 12), "test", output)
+        new ConvVaeTrainer(config, TestImages.bars(256, 1, channels, 12), TestImages.bars(64, 2, channels, 12), "test", output)
                 .train(new TrainingListener() {
                     @Override
                     public void onEpisode(EpisodeReport report) {
@@ -109,7 +90,7 @@ class ConvVaeTrainerTest {
 
     @Test
     void imagesThatCannotBeHalvedEnoughTimesAreRefusedWithAHint() {
-        ImageSet odd = bars(64, 1, 1, 10);
+        ImageSet odd = TestImages.bars(64, 1, 1, 10);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ConvVaeTrainer(new ConvVaeConfig(1, 1, List.of(4, 8, 8), 16, 2, 1e-3, 32, 16), odd, odd, "t", Optional.empty())
                         .train(new TrainingListener() {

@@ -1,4 +1,4 @@
-package io.jgym.generative.mnist;
+package io.jgym.generative.imagegan;
 
 import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.Trainer;
@@ -7,7 +7,6 @@ import io.jgym.generative.data.ImageSet;
 import io.jgym.generative.gan.AdversarialStep;
 import io.jgym.generative.gan.Minibatches;
 import io.jgym.generative.gan.GanCheckpoint;
-import io.jgym.generative.gan.GanNetworks;
 import io.jgym.generative.gan.RowMajor;
 import io.jgym.generative.images.ImageGrid;
 import io.jgym.generative.metrics.ClassifierQuality;
@@ -17,20 +16,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * {@code dense-gan}: a dense GAN on MNIST-format images. Each epoch (a pass over the shuffled
+ * {@code dense-gan} and {@code dcgan-rgb}: a GAN on images, its networks built by an
+ * {@link ImageGanConfig}, trained through {@link AdversarialStep}. Each epoch (a pass over the shuffled
  * training images) reports the mean discriminator and generator losses and the MMD between
  * {@code evalSamples} generated images and as many held-out images, and, given a classifier, the
  * classes covered, the classifier score and the Frechet distance to the held-out images in the
  * classifier's feature space; given an output folder it writes
  * {@code samples/epoch-NNN.png} (an 8x8 grid from a fixed latent set) and the final networks.
  */
-public final class DenseGanTrainer implements Trainer {
+public final class ImageGanTrainer implements Trainer {
     public static final String DISCRIMINATOR_LOSS = "losses/discriminator";
     public static final String GENERATOR_LOSS = "losses/generator";
     public static final String MMD = "quality/mmd";
@@ -45,14 +44,14 @@ public final class DenseGanTrainer implements Trainer {
     }
     private static final int GRID_COLUMNS = 8;
 
-    private final DenseGanConfig config;
+    private final ImageGanConfig config;
     private final ImageSet train;
     private final ImageSet heldOut;
     private final String runName;
     private final Optional<Path> output;
     private final Optional<ClassifierQuality> judge;
 
-    public DenseGanTrainer(DenseGanConfig config, ImageSet train, ImageSet heldOut, String runName, Optional<Path> output,
+    public ImageGanTrainer(ImageGanConfig config, ImageSet train, ImageSet heldOut, String runName, Optional<Path> output,
                            Optional<ClassifierQuality> judge) {
         if (train.count() < config.batchSize()) {
             throw new IllegalArgumentException("need at least one batch of " + config.batchSize() + " images, got " + train.count());
@@ -71,11 +70,8 @@ public final class DenseGanTrainer implements Trainer {
         int batch = config.batchSize();
         int batches = train.count() / batch;
         long iterations = (long) config.epochs() * batches;
-        MultiLayerNetwork generator = GanNetworks.generator(config.seed(), config.latentSize(), config.generatorLayers(), size,
-                Activation.TANH, GanNetworks.decaying(config.learningRate(), config.learningRateDecay(), iterations), config.beta1());
-        MultiLayerNetwork discriminator = GanNetworks.discriminator(config.seed(), size * config.pack(),
-                config.discriminatorLayers(), config.dropout(),
-                GanNetworks.decaying(config.learningRate(), config.learningRateDecay(), iterations), config.beta1());
+        MultiLayerNetwork generator = config.generator(train.channels(), train.height(), train.width(), iterations);
+        MultiLayerNetwork discriminator = config.discriminator(train.channels(), train.height(), train.width(), iterations);
         AdversarialStep step = new AdversarialStep(generator, discriminator, config.pack(), config.labelSmoothing());
         Nd4j.getRandom().setSeed(config.seed()); // network construction reset it
         Minibatches minibatches = new Minibatches(train.pixels(), size, batch, config.seed(), 2, -1); // [0, 1] -> [-1, 1]
@@ -109,7 +105,7 @@ public final class DenseGanTrainer implements Trainer {
                 output.ifPresent(dir -> {
                     float[] grid = new float[GRID_COLUMNS * GRID_COLUMNS * size];
                     System.arraycopy(generated, 0, grid, 0, Math.min(grid.length, generated.length));
-                    ImageGrid.write(grid, 1, train.height(), train.width(), GRID_COLUMNS, 2,
+                    ImageGrid.write(grid, train.channels(), train.height(), train.width(), GRID_COLUMNS, train.height() < 40 ? 2 : 1,
                             dir.resolve("samples").resolve(String.format("epoch-%03d.png", shown)));
                 });
                 listener.onEpisode(EpisodeReport.of(epoch, (long) shown * batches, metrics));

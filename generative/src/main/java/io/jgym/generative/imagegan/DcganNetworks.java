@@ -1,0 +1,90 @@
+package io.jgym.generative.imagegan;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Builds the two networks of {@code dcgan-rgb} from a {@link DcganConfig}. Both take and give flat
+ * images (channel by channel, row by row), so {@link io.jgym.generative.gan.AdversarialStep} can
+ * pass the discriminator's input gradient straight back into the generator. Generator: dense to
+ * the first filters at 1/2^n of the image size, batch normalisation and ReLU, 4x4 stride-2
+ * transposed convolutions (batch normalisation and ReLU between them, tanh at the end), flattened.
+ * Discriminator: 4x4 stride-2 convolutions with LeakyReLU 0.2, then a sigmoid output.
+ */
+final class DcganNetworks {
+    private DcganNetworks() {
+    }
+
+    static MultiLayerNetwork generator(DcganConfig config, int channels, int height, int width) {
+        int halvings = halvings(config, height, width);
+        int smallH = height >> halvings;
+        int smallW = width >> halvings;
+        int first = config.generatorFilters().get(0);
+        NeuralNetConfiguration.ListBuilder layers = base(config.seed(), config).list();
+        layers.layer(new DenseLayer.Builder().nIn(config.latentSize()).nOut(first * smallH * smallW).activation(Activation.IDENTITY).build());
+        layers.layer(new BatchNormalization.Builder().nOut(first * smallH * smallW).activation(Activation.RELU).build());
+        int layer = 2;
+        layers.inputPreProcessor(layer, new FeedForwardToCnnPreProcessor(smallH, smallW, first));
+        int in = first;
+        for (int i = 0; i < halvings; i++) {
+            boolean last = i == halvings - 1;
+            int out = last ? channels : config.generatorFilters().get(i + 1);
+            layers.layer(layer++, new Deconvolution2D.Builder().nIn(in).nOut(out).kernelSize(4, 4).stride(2, 2)
+                    .convolutionMode(ConvolutionMode.Same).activation(last ? Activation.TANH : Activation.IDENTITY).build());
+            if (!last) {
+                layers.layer(layer++, new BatchNormalization.Builder().nOut(out).activation(Activation.RELU).build());
+            }
+            in = out;
+        }
+        layers.inputPreProcessor(layer, new CnnToFeedForwardPreProcessor(height, width, channels));
+        layers.layer(layer, new ActivationLayer.Builder().activation(Activation.IDENTITY).build());
+        MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
+        network.init();
+        return network;
+    }
+
+    static MultiLayerNetwork discriminator(DcganConfig config, int channels, int height, int width) {
+        halvings(config, height, width);
+        NeuralNetConfiguration.ListBuilder layers = base(config.seed() + 1, config).list();
+        int in = channels;
+        for (int out : config.discriminatorFilters()) {
+            layers.layer(new ConvolutionLayer.Builder().nIn(in).nOut(out).kernelSize(4, 4).stride(2, 2)
+                    .convolutionMode(ConvolutionMode.Same).activation(new ActivationLReLU(0.2)).build());
+            in = out;
+        }
+        layers.layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1).activation(Activation.SIGMOID).build());
+        layers.setInputType(InputType.convolutionalFlat(height, width, channels));
+        MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
+        network.init();
+        return network;
+    }
+
+    private static int halvings(DcganConfig config, int height, int width) {
+        int halvings = config.generatorFilters().size();
+        if (height % (1 << halvings) != 0 || width % (1 << halvings) != 0) {
+            throw new IllegalArgumentException(height + "x" + width + " images cannot be halved " + halvings
+                    + " times; use images whose sides divide by " + (1 << halvings) + " or fewer filters");
+        }
+        return halvings;
+    }
+
+    private static NeuralNetConfiguration.Builder base(long seed, DcganConfig config) {
+        return new NeuralNetConfiguration.Builder().seed(seed).weightInit(WeightInit.RELU)
+                .updater(Adam.builder().learningRate(config.learningRate()).beta1(config.beta1()).build());
+    }
+}
