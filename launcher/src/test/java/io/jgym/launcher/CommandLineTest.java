@@ -29,7 +29,7 @@ class CommandLineTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "serve", "envs", "bench", "bench server", "bench envs", "bench dqn",
-            "train", "train dqn", "train rl4j-dqn", "train sine-gan", "train dense-gan", "train points-gan", "train dense-ae", "train conv-ae", "train vae", "bench generative", "eval", "play"})
+            "train", "train dqn", "train rl4j-dqn", "train sine-gan", "train dense-gan", "train points-gan", "train dense-ae", "train conv-ae", "train vae", "train conv-vae-rgb", "train dcgan-rgb", "bench generative", "eval", "play"})
     void everyCommandAnswersHelp(String command) {
         String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
         Run r = run(args);

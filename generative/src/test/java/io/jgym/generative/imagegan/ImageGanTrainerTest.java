@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DenseGanTrainerTest {
+class ImageGanTrainerTest {
 
     private static DenseGanConfig tiny(long seed, int epochs) {
         return new DenseGanConfig(seed, epochs, 8, List.of(32, 32), List.of(32, 16), 0.3, 1e-3, 1.0, 0.5, 32, 1, 0.1, 64);

@@ -1,0 +1,63 @@
+package io.jgym.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code train conv-vae-rgb} and {@code train dcgan-rgb} end to end on a few generated shapes, and resuming a VAE run. */
+class ColourTrainersCommandTest {
+    private static final String[] TINY_DATA = {"--shapes", "80", "--image-size", "16", "--progress-seconds", "0"};
+
+    private static CommandLineTest.Run run(Path runs, String trainer, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("train", trainer, "--runs-dir", runs.toString(), "--name", "r"));
+        args.addAll(List.of(extra));
+        return CommandLineTest.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void anInterruptedColourVaeRunResumesFromItsLastCheckpoint(@TempDir Path runs) throws IOException {
+        List<String> flags = new java.util.ArrayList<>(List.of(TINY_DATA));
+        flags.addAll(List.of("--filters", "4,8", "--dense-width", "8", "--latent-size", "2", "--batch-size", "16",
+                "--epochs", "2", "--eval-images", "8"));
+        CommandLineTest.Run first = run(runs, "conv-vae-rgb", flags.toArray(String[]::new));
+        assertEquals(0, first.exitCode(), first.err());
+        Path folder = runs.resolve("r");
+        List<String> rows = Files.readAllLines(folder.resolve("metrics.csv"));
+        assertEquals(3, rows.size(), "a header and one row per epoch");
+        for (String file : List.of("samples.png", "reconstructions.png", "codes.png", "report.html", "checkpoints/epoch-0002.sd")) {
+            assertTrue(Files.isRegularFile(folder.resolve(file)), file);
+        }
+        Files.delete(folder.resolve("checkpoints/epoch-0002.sd")); // as if killed during the second epoch
+
+        CommandLineTest.Run resumed = run(runs, "conv-vae-rgb", "--resume");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertEquals(rows, Files.readAllLines(folder.resolve("metrics.csv")), "the second epoch is trained again, identically");
+        assertTrue(Files.isRegularFile(folder.resolve("checkpoints/epoch-0002.sd")));
+    }
+
+    @Test
+    void aDcganRunOnGeneratedShapesWritesSamplesAndClassifierScores(@TempDir Path runs) throws IOException {
+        List<String> flags = new java.util.ArrayList<>(List.of(TINY_DATA));
+        flags.addAll(List.of("--generator-filters", "8,4", "--discriminator-filters", "4,8", "--latent-size", "8",
+                "--batch-size", "16", "--epochs", "1"));
+        CommandLineTest.Run r = run(runs, "dcgan-rgb", flags.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.err());
+        Path folder = runs.resolve("r");
+        assertTrue(Files.isRegularFile(folder.resolve("samples/epoch-001.png")));
+        String header = Files.readAllLines(folder.resolve("metrics.csv")).get(0);
+        assertTrue(header.contains("quality/classes_covered") && header.contains("quality/frechet_distance"), header);
+    }
+
+    @Test
+    void aMissingImageFolderIsExplained(@TempDir Path runs) {
+        CommandLineTest.Run r = run(runs, "dcgan-rgb", "--data", runs.resolve("nothing-here").toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("no image folder at"), r.err());
+    }
+}
