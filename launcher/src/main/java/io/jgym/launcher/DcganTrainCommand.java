@@ -1,13 +1,8 @@
 package io.jgym.launcher;
 
-import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.data.ImageFolder;
 import io.jgym.generative.imagegan.DcganConfig;
-import io.jgym.generative.imagegan.ImageGanTrainer;
 import io.jgym.generative.metrics.ClassifierQuality;
-import io.jgym.runs.RunFolder;
-import io.jgym.runs.RunOutputListener;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -57,21 +52,10 @@ final class DcganTrainCommand implements Callable<Integer> {
         DcganConfig config = new DcganConfig(seed, epochs, latentSize, generatorFilters, discriminatorFilters, learningRate,
                 DEFAULTS.beta1(), batchSize, labelSmoothing, DEFAULTS.evalSamples());
         ImageFolder.Split split = data.load();
-        Path folder = run.folder("dcgan-rgb", data.name());
-        RunFolder runFolder = RunOptions.create(folder, "dcgan-rgb", data.details(split), config);
         Optional<ClassifierQuality> judge = split.classes().size() < 2 ? Optional.empty()
                 : Optional.of(ImageData.judge(data.name() + "-" + data.imageSize, split.train(), split.heldOut(), run.runsDir,
                         config.evalSamples()));
-        new ImageGanTrainer(config, split.train(), split.heldOut(), folder.getFileName().toString(), Optional.of(folder), judge)
-                .train(TrainingListener.of(
-                        new RunOutputListener(runFolder, List.of(ImageGanTrainer.DISCRIMINATOR_LOSS, ImageGanTrainer.GENERATOR_LOSS,
-                                ImageGanTrainer.MMD), 1),
-                        new ProgressPrinter(System.out, List.of(
-                                new ProgressPrinter.Column("D loss", ImageGanTrainer.DISCRIMINATOR_LOSS, "%.3f"),
-                                new ProgressPrinter.Column("G loss", ImageGanTrainer.GENERATOR_LOSS, "%.3f"),
-                                new ProgressPrinter.Column("MMD", ImageGanTrainer.MMD, "%.4f"),
-                                new ProgressPrinter.Column("s/epoch", ImageGanTrainer.SECONDS, "%.1f")), 0)));
-        System.out.println("results in " + folder + " (report.html, metrics.csv, samples/, checkpoints/)");
+        ImageGanRun.train("dcgan-rgb", config, split.train(), split.heldOut(), judge, run, data.name(), data.details(split));
         return 0;
     }
 }

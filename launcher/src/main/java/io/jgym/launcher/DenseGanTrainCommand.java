@@ -1,13 +1,7 @@
 package io.jgym.launcher;
 
-import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.data.ImageSet;
-import io.jgym.generative.imagegan.ImageGanTrainer;
 import io.jgym.generative.mnist.DenseGanConfig;
-import io.jgym.runs.RunFolder;
-import io.jgym.runs.RunOutputListener;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,20 +48,8 @@ final class DenseGanTrainCommand implements Callable<Integer> {
                 DEFAULTS.beta1(), batchSize, pack, labelSmoothing, DEFAULTS.evalSamples());
         ImageSet train = images.train();
         ImageSet heldOut = images.heldOut();
-        Path folder = run.folder("dense-gan", images.name());
-        RunFolder runFolder = RunOptions.create(folder, "dense-gan", images.details(train), config);
-        new ImageGanTrainer(config, train, heldOut, folder.getFileName().toString(), Optional.of(folder),
-                Optional.of(images.judge(train, heldOut, run.runsDir, config.evalSamples()))).train(TrainingListener.of(
-                new RunOutputListener(runFolder, List.of(ImageGanTrainer.DISCRIMINATOR_LOSS, ImageGanTrainer.GENERATOR_LOSS,
-                        ImageGanTrainer.MMD, ImageGanTrainer.FRECHET, ImageGanTrainer.CLASSES_COVERED), 1),
-                new ProgressPrinter(System.out, List.of(
-                        new ProgressPrinter.Column("D loss", ImageGanTrainer.DISCRIMINATOR_LOSS, "%.3f"),
-                        new ProgressPrinter.Column("G loss", ImageGanTrainer.GENERATOR_LOSS, "%.3f"),
-                        new ProgressPrinter.Column("MMD", ImageGanTrainer.MMD, "%.4f"),
-                        new ProgressPrinter.Column("FD", ImageGanTrainer.FRECHET, "%.2f"),
-                        new ProgressPrinter.Column("classes", ImageGanTrainer.CLASSES_COVERED, "%.0f"),
-                        new ProgressPrinter.Column("s/epoch", ImageGanTrainer.SECONDS, "%.1f")), 0)));
-        System.out.println("results in " + folder + " (report.html, metrics.csv, samples/, checkpoints/)");
+        ImageGanRun.train("dense-gan", config, train, heldOut,
+                Optional.of(images.judge(train, heldOut, run.runsDir, config.evalSamples())), run, images.name(), images.details(train));
         return 0;
     }
 }

@@ -105,7 +105,7 @@ public final class ImageGanTrainer implements Trainer {
                 output.ifPresent(dir -> {
                     float[] grid = new float[GRID_COLUMNS * GRID_COLUMNS * size];
                     System.arraycopy(generated, 0, grid, 0, Math.min(grid.length, generated.length));
-                    ImageGrid.write(grid, train.channels(), train.height(), train.width(), GRID_COLUMNS, train.height() < 40 ? 2 : 1,
+                    ImageGrid.write(grid, train.channels(), train.height(), train.width(), GRID_COLUMNS, ImageGrid.scaleFor(train.height()),
                             dir.resolve("samples").resolve(String.format("epoch-%03d.png", shown)));
                 });
                 listener.onEpisode(EpisodeReport.of(epoch, (long) shown * batches, metrics));

@@ -13,6 +13,11 @@ public final class ImageGrid {
     private ImageGrid() {
     }
 
+    /** The scale at which images of this height are easy to see: small ones (MNIST's 28) doubled. */
+    public static int scaleFor(int height) {
+        return height < 40 ? 2 : 1;
+    }
+
     public static void write(float[] images, int channels, int height, int width, int columns, int scale, Path png) {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("can draw 1 or 3 channels, not " + channels);

@@ -74,12 +74,14 @@ public final class ConvVaeGraph {
         SDVariable code = sd.placeHolder(CODE, DataType.FLOAT, -1, latent);
 
         SDVariable h = images.reshape(-1, channels, height, width);
+        Conv2DConfig halving = Conv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).paddingMode(PaddingMode.SAME)
+                .dataFormat("NCHW").build();
         int in = channels;
         for (int i = 0; i < halvings; i++) {
             int out = config.filters().get(i);
             SDVariable w = sd.var("enc" + i + "_w", he(random, 9 * in, 3, 3, in, out));
             SDVariable b = sd.var("enc" + i + "_b", Nd4j.zeros(DataType.FLOAT, out));
-            h = sd.nn().relu(sd.cnn().conv2d(h, w, b, convolution(3, 2)), 0);
+            h = sd.nn().relu(sd.cnn().conv2d(h, w, b, halving), 0);
             in = out;
         }
         int smallH = height >> halvings;
@@ -143,11 +145,6 @@ public final class ConvVaeGraph {
         SDVariable b = sd.var(name + "_b", Nd4j.zeros(DataType.FLOAT, out));
         SDVariable z = input.mmul(w).add(b);
         return relu ? sd.nn().relu(z, 0) : z;
-    }
-
-    private static Conv2DConfig convolution(int kernel, int stride) {
-        return Conv2DConfig.builder().kH(kernel).kW(kernel).sH(stride).sW(stride).paddingMode(PaddingMode.SAME)
-                .dataFormat("NCHW").build();
     }
 
     /** He-normal weights of the given shape for a layer with {@code fanIn} inputs per output. */

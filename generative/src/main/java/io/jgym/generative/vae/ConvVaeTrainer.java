@@ -139,7 +139,7 @@ public final class ConvVaeTrainer implements Trainer {
     }
 
     private void pictures(Path dir, SameDiff graph, INDArray heldOutImages, INDArray heldOutNoise) {
-        int scale = train.height() < 40 ? 2 : 1;
+        int scale = ImageGrid.scaleFor(train.height());
         INDArray prior = noise(new Random(config.seed() + 1), PRIOR_SAMPLES);
         float[] samples = RowMajor.floats(graph.output(Map.of(ConvVaeGraph.CODE, prior), ConvVaeGraph.DECODED).get(ConvVaeGraph.DECODED));
         ImageGrid.write(samples, train.channels(), train.height(), train.width(), 8, scale, dir.resolve("samples.png"));
