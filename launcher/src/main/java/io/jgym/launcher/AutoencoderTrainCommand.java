@@ -8,13 +8,15 @@ import io.jgym.runs.RunFolder;
 import io.jgym.runs.RunOutputListener;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * What {@code train dense-ae} and {@code train conv-ae} share: the image data, the settings of an
- * {@link AutoencoderConfig}, the run folder and progress. Each sub-class names its preset, its
+ * {@link AutoencoderConfig}, the run folder, progress and {@code --resume}. Each sub-class names its preset, its
  * trainer and the metrics it plots.
  */
 abstract class AutoencoderTrainCommand implements Callable<Integer> {
@@ -47,22 +49,26 @@ abstract class AutoencoderTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (run.resume) {
-            throw new IllegalArgumentException(trainerName() + " runs cannot be resumed yet; start a new run");
-        }
-        AutoencoderConfig p = preset();
-        AutoencoderConfig config = new AutoencoderConfig(seed != null ? seed : p.seed(), epochs != null ? epochs : p.epochs(),
-                encoderLayers != null ? encoderLayers : p.encoderLayers(), codeSize != null ? codeSize : p.codeSize(),
-                learningRate != null ? learningRate : p.learningRate(), batchSize != null ? batchSize : p.batchSize(),
-                p.evalImages());
+        Optional<Map<String, Object>> saved = run.resumed(trainerName());
+        saved.ifPresent(images::restore);
+        AutoencoderConfig config = RunOptions.config(saved, AutoencoderConfig.class, this::resolve);
         ImageSet train = images.train();
         ImageSet heldOut = images.heldOut();
         Path folder = run.folder(trainerName(), images.name());
-        RunFolder runFolder = RunOptions.create(folder, trainerName(), images.details(train), config);
+        Trainer trainer = trainer(config, train, heldOut, folder.getFileName().toString(), folder);
+        RunFolder runFolder = run.open(folder, trainerName(), images.details(train), config);
         List<String> plotted = columns().stream().map(ProgressPrinter.Column::metric).toList();
-        trainer(config, train, heldOut, folder.getFileName().toString(), folder).train(TrainingListener.of(
-                new RunOutputListener(runFolder, plotted, 1), new ProgressPrinter(System.out, columns(), 0)));
+        run.train(trainerName(), runFolder, () -> trainer.train(TrainingListener.of(
+                new RunOutputListener(runFolder, plotted, 1), new ProgressPrinter(System.out, columns(), 0))));
         System.out.println("results in " + folder + " (report.html, metrics.csv, PNG pictures, checkpoints/)");
         return 0;
+    }
+
+    private AutoencoderConfig resolve() {
+        AutoencoderConfig p = preset();
+        return new AutoencoderConfig(seed != null ? seed : p.seed(), epochs != null ? epochs : p.epochs(),
+                encoderLayers != null ? encoderLayers : p.encoderLayers(), codeSize != null ? codeSize : p.codeSize(),
+                learningRate != null ? learningRate : p.learningRate(), batchSize != null ? batchSize : p.batchSize(),
+                p.evalImages());
     }
 }

@@ -55,31 +55,21 @@ abstract class ConvVaeTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<Map<String, Object>> saved = run.resume
-                ? Optional.of(RunFolder.open(run.folder(trainerName(), "")).record()) : Optional.empty();
-        if (run.resume && (seed != null || epochs != null || filters != null || denseWidth != null || latentSize != null
-                || learningRate != null || batchSize != null || evalImages != null)) {
-            throw new IllegalArgumentException("--resume continues with the run's saved settings; leave out the other flags");
-        }
-        ConvVaeConfig config = saved.map(s -> RunFolder.convert(s.get("config"), ConvVaeConfig.class)).orElseGet(this::resolve);
+        Optional<Map<String, Object>> saved = run.resumed(trainerName());
+        ConvVaeConfig config = RunOptions.config(saved, ConvVaeConfig.class, this::resolve);
         Images images = images(saved);
         Path folder = run.folder(trainerName(), images.name());
         ConvVaeTrainer trainer = new ConvVaeTrainer(config, images.train(), images.heldOut(), folder.getFileName().toString(),
                 Optional.of(folder));
-        RunFolder runFolder = run.resume ? RunFolder.open(folder) : RunOptions.create(folder, trainerName(), images.details(), config);
+        RunFolder runFolder = run.open(folder, trainerName(), images.details(), config);
         List<ProgressPrinter.Column> columns = List.of(
                 new ProgressPrinter.Column("train -ELBO", ConvVaeTrainer.TRAIN_NEG_ELBO, "%.1f"),
                 new ProgressPrinter.Column("held-out -ELBO", ConvVaeTrainer.HELD_OUT_NEG_ELBO, "%.1f"),
                 new ProgressPrinter.Column("reconstruction", ConvVaeTrainer.HELD_OUT_RECONSTRUCTION, "%.1f"),
                 new ProgressPrinter.Column("KL", ConvVaeTrainer.HELD_OUT_KL, "%.2f"));
-        try {
-            trainer.train(TrainingListener.of(new RunOutputListener(runFolder, columns.stream().map(ProgressPrinter.Column::metric).toList(), 1),
-                    new ProgressPrinter(System.out, columns, 0)));
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("training stopped: " + e.getMessage() + "\n  the last checkpoint is kept in "
-                    + runFolder.checkpoints() + "; continue with: ./jgym train " + trainerName() + " --resume --runs-dir "
-                    + run.runsDir + " --name " + folder.getFileName(), e);
-        }
+        run.train(trainerName(), runFolder, () -> trainer.train(TrainingListener.of(
+                new RunOutputListener(runFolder, columns.stream().map(ProgressPrinter.Column::metric).toList(), 1),
+                new ProgressPrinter(System.out, columns, 0))));
         System.out.println("results in " + folder + " (report.html, metrics.csv, samples.png, reconstructions.png, checkpoints/)");
         return 0;
     }

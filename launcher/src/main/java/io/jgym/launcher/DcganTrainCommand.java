@@ -4,6 +4,7 @@ import io.jgym.generative.data.ImageFolder;
 import io.jgym.generative.imagegan.DcganConfig;
 import io.jgym.generative.metrics.ClassifierQuality;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,11 +15,13 @@ import picocli.CommandLine.Option;
  * {@code jgym train dcgan-rgb}: the DCGAN on colour images (a PNG/JPEG folder, or generated shapes).
  * When the images come in two or more classes, a classifier judges the generated ones (classes
  * covered, classifier score, Frechet distance); MMD to held-out images is always reported.
+ * {@code --resume} continues a run from its last epoch.
  */
 @Command(name = "dcgan-rgb", mixinStandardHelpOptions = true,
         description = "Train a DCGAN (transposed convolutions, label smoothing 0.1) on 80x80 colour images"
                 + " (generated shapes when no --data is given).")
 final class DcganTrainCommand implements Callable<Integer> {
+    private static final String TRAINER = "dcgan-rgb";
     private static final DcganConfig DEFAULTS = DcganConfig.defaults();
 
     @Mixin
@@ -46,16 +49,16 @@ final class DcganTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (run.resume) {
-            throw new IllegalArgumentException("dcgan-rgb runs cannot be resumed yet; start a new run");
-        }
-        DcganConfig config = new DcganConfig(seed, epochs, latentSize, generatorFilters, discriminatorFilters, learningRate,
-                DEFAULTS.beta1(), batchSize, labelSmoothing, DEFAULTS.evalSamples());
+        Optional<Map<String, Object>> saved = run.resumed(TRAINER);
+        saved.ifPresent(data::restore);
+        DcganConfig config = RunOptions.config(saved, DcganConfig.class, () -> new DcganConfig(seed, epochs, latentSize,
+                generatorFilters, discriminatorFilters, learningRate, DEFAULTS.beta1(), batchSize, labelSmoothing,
+                DEFAULTS.evalSamples()));
         ImageFolder.Split split = data.load();
         Optional<ClassifierQuality> judge = split.classes().size() < 2 ? Optional.empty()
                 : Optional.of(ImageData.judge(data.name() + "-" + data.imageSize, split.train(), split.heldOut(), run.runsDir,
                         config.evalSamples()));
-        ImageGanRun.train("dcgan-rgb", config, split.train(), split.heldOut(), judge, run, data.name(), data.details(split));
+        ImageGanRun.train(TRAINER, config, split.train(), split.heldOut(), judge, run, data.name(), data.details(split));
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package io.jgym.launcher;
 
 import io.jgym.generative.data.ImageSet;
 import io.jgym.generative.mnist.DenseGanConfig;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,11 +12,12 @@ import picocli.CommandLine.Option;
 /**
  * {@code jgym train dense-gan}: the dense MNIST GAN on MNIST-format IDX files (Fashion-MNIST from
  * Debian's {@code dataset-fashion-mnist} by default). Writes the run folder with sample grids under
- * {@code samples/}.
+ * {@code samples/}; {@code --resume} continues a run from its last epoch.
  */
 @Command(name = "dense-gan", mixinStandardHelpOptions = true,
         description = "Train a dense GAN (100-200-200-784 / 784-200-100-1) on MNIST-format images.")
 final class DenseGanTrainCommand implements Callable<Integer> {
+    private static final String TRAINER = "dense-gan";
     private static final DenseGanConfig DEFAULTS = DenseGanConfig.defaults();
 
     @Mixin
@@ -40,15 +42,14 @@ final class DenseGanTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (run.resume) {
-            throw new IllegalArgumentException("dense-gan runs cannot be resumed yet; start a new run");
-        }
-        DenseGanConfig config = new DenseGanConfig(seed, epochs, latentSize, DEFAULTS.generatorLayers(),
-                DEFAULTS.discriminatorLayers(), DEFAULTS.dropout(), learningRate, DEFAULTS.learningRateDecay(),
-                DEFAULTS.beta1(), batchSize, pack, labelSmoothing, DEFAULTS.evalSamples());
+        Optional<Map<String, Object>> saved = run.resumed(TRAINER);
+        saved.ifPresent(images::restore);
+        DenseGanConfig config = RunOptions.config(saved, DenseGanConfig.class, () -> new DenseGanConfig(seed, epochs, latentSize,
+                DEFAULTS.generatorLayers(), DEFAULTS.discriminatorLayers(), DEFAULTS.dropout(), learningRate,
+                DEFAULTS.learningRateDecay(), DEFAULTS.beta1(), batchSize, pack, labelSmoothing, DEFAULTS.evalSamples()));
         ImageSet train = images.train();
         ImageSet heldOut = images.heldOut();
-        ImageGanRun.train("dense-gan", config, train, heldOut,
+        ImageGanRun.train(TRAINER, config, train, heldOut,
                 Optional.of(images.judge(train, heldOut, run.runsDir, config.evalSamples())), run, images.name(), images.details(train));
         return 0;
     }

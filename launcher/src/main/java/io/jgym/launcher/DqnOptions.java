@@ -62,16 +62,6 @@ final class DqnOptions {
     @Option(names = "--checkpoint-every", description = "Episodes between checkpoints (0: only at the end).")
     Integer checkpointEvery;
 
-    /** True if any setting besides the preset was given. */
-    boolean anySetting() {
-        return seed != null || maxSteps != null || maxEpisodes != null || hiddenLayers != null || optimizer != null
-                || learningRate != null || gamma != null || bufferSize != null || batchSize != null
-                || learningStarts != null || trainFrequency != null || gradientSteps != null
-                || targetUpdateInterval != null || tau != null || doubleDqn != null || loss != null
-                || maxGradNorm != null || epsilonSchedule != null || epsilonStart != null || epsilonEnd != null
-                || epsilonDecay != null || solveReturn != null || solveWindow != null || checkpointEvery != null;
-    }
-
     /** The preset with every given flag applied. */
     DqnConfig resolve() {
         DqnConfig base = DqnConfig.preset(preset);

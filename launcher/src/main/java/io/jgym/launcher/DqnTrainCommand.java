@@ -43,30 +43,21 @@ final class DqnTrainCommand implements Callable<Integer> {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(options.resolve()));
             return 0;
         }
+        Optional<Map<String, Object>> saved = run.resumed(TRAINER);
+        saved.ifPresent(record -> {
+            source.envId = (String) record.get("env");
+            source.server = (String) record.get("server");
+        });
+        DqnConfig config = RunOptions.config(saved, DqnConfig.class, options::resolve);
         Path folder = run.folder(TRAINER, source.envId);
-        Map<String, Object> saved = run.resume ? RunFolder.open(folder).record() : Map.of();
-        if (run.resume) {
-            if (options.anySetting()) {
-                throw new IllegalArgumentException("--resume continues with the run's saved settings; leave out the other flags");
-            }
-            source.envId = (String) saved.get("env");
-            source.server = (String) saved.get("server");
-        }
-        DqnConfig config = run.resume ? RunFolder.convert(saved.get("config"), DqnConfig.class) : options.resolve();
         try (Env env = source.open()) {
             // Built before the run folder exists, so a bad environment leaves no half-made run behind.
             DqnTrainer trainer = new DqnTrainer(config, env, folder.getFileName().toString(), Optional.of(folder.resolve(RunFolder.CHECKPOINTS)));
-            RunFolder runFolder = run.resume ? RunFolder.open(folder) : RunOptions.create(folder, TRAINER, source.details(), config);
-            try {
-                trainer.train(TrainingListener.of(
-                        new RunOutputListener(runFolder, List.of(DqnTrainer.RETURN, DqnTrainer.TD_LOSS, DqnTrainer.Q_VALUES,
-                                DqnTrainer.EPSILON), config.solveWindow()),
-                        progress(run.progressSeconds, config.solveWindow())));
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("training stopped: " + e.getMessage() + "\n  the last checkpoint is kept in "
-                        + runFolder.checkpoints() + "; continue with: ./jgym train dqn --resume --runs-dir " + run.runsDir
-                        + " --name " + folder.getFileName(), e);
-            }
+            RunFolder runFolder = run.open(folder, TRAINER, source.details(), config);
+            run.train(TRAINER, runFolder, () -> trainer.train(TrainingListener.of(
+                    new RunOutputListener(runFolder, List.of(DqnTrainer.RETURN, DqnTrainer.TD_LOSS, DqnTrainer.Q_VALUES,
+                            DqnTrainer.EPSILON), config.solveWindow()),
+                    progress(run.progressSeconds, config.solveWindow()))));
         }
         System.out.println("results in " + folder + " (report.html, metrics.csv, learning-curve.png, checkpoints/)");
         return 0;

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * What {@code train dense-gan} and {@code train dcgan-rgb} do once their settings and images are
- * known: create the run folder, train an {@link ImageGanTrainer} into it, and show and plot the
+ * known: create (or, resuming, reopen) the run folder, train an {@link ImageGanTrainer} into it, and show and plot the
  * losses and MMD, plus the Frechet distance and classes covered when a classifier judges the images.
  */
 final class ImageGanRun {
@@ -25,7 +25,7 @@ final class ImageGanRun {
     static void train(String trainer, ImageGanConfig config, ImageSet train, ImageSet heldOut, Optional<ClassifierQuality> judge,
                       RunOptions run, String dataName, Map<String, Object> details) {
         Path folder = run.folder(trainer, dataName);
-        RunFolder runFolder = RunOptions.create(folder, trainer, details, config);
+        RunFolder runFolder = run.open(folder, trainer, details, config);
         List<ProgressPrinter.Column> columns = new ArrayList<>(List.of(
                 new ProgressPrinter.Column("D loss", ImageGanTrainer.DISCRIMINATOR_LOSS, "%.3f"),
                 new ProgressPrinter.Column("G loss", ImageGanTrainer.GENERATOR_LOSS, "%.3f"),
@@ -36,8 +36,9 @@ final class ImageGanRun {
         }
         List<String> plotted = columns.stream().map(ProgressPrinter.Column::metric).toList();
         columns.add(new ProgressPrinter.Column("s/epoch", ImageGanTrainer.SECONDS, "%.1f"));
-        new ImageGanTrainer(config, train, heldOut, folder.getFileName().toString(), Optional.of(folder), judge)
-                .train(TrainingListener.of(new RunOutputListener(runFolder, plotted, 1), new ProgressPrinter(System.out, columns, 0)));
+        ImageGanTrainer gan = new ImageGanTrainer(config, train, heldOut, folder.getFileName().toString(), Optional.of(folder), judge);
+        run.train(trainer, runFolder, () -> gan.train(TrainingListener.of(new RunOutputListener(runFolder, plotted, 1),
+                new ProgressPrinter(System.out, columns, 0))));
         System.out.println("results in " + folder + " (report.html, metrics.csv, samples/, checkpoints/)");
     }
 }

@@ -14,10 +14,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code jgym train points-gan}: the GAN on (x, sin(x) + noise), with an animated GIF of training. */
+/**
+ * {@code jgym train points-gan}: the GAN on (x, sin(x) + noise), with an animated GIF of training;
+ * {@code --resume} continues a run from its last frame.
+ */
 @Command(name = "points-gan", mixinStandardHelpOptions = true,
         description = "Train a GAN on the 2-D points (x, sin(x) + noise); writes training.gif.")
 final class PointsGanTrainCommand implements Callable<Integer> {
+    private static final String TRAINER = "points-gan";
     private static final PointsGanConfig DEFAULTS = PointsGanConfig.defaults();
 
     @Mixin
@@ -46,22 +50,21 @@ final class PointsGanTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (run.resume) {
-            throw new IllegalArgumentException("points-gan runs cannot be resumed yet; start a new run");
-        }
-        PointsGanConfig config = new PointsGanConfig(seed, epochs, samples, noise, latentSize, generatorLayers,
-                discriminatorLayers, learningRate, batchSize, frameEvery, DEFAULTS.evalSamples());
-        Path folder = run.folder("points-gan", "sine-cloud");
-        RunFolder runFolder = RunOptions.create(folder, "points-gan", Map.of(), config);
-        new PointsGanTrainer(config, folder.getFileName().toString(), Optional.of(folder)).train(TrainingListener.of(
+        PointsGanConfig config = RunOptions.config(run.resumed(TRAINER), PointsGanConfig.class, () -> new PointsGanConfig(seed,
+                epochs, samples, noise, latentSize, generatorLayers, discriminatorLayers, learningRate, batchSize, frameEvery,
+                DEFAULTS.evalSamples()));
+        Path folder = run.folder(TRAINER, "sine-cloud");
+        RunFolder runFolder = run.open(folder, TRAINER, Map.of(), config);
+        PointsGanTrainer trainer = new PointsGanTrainer(config, folder.getFileName().toString(), Optional.of(folder));
+        run.train(TRAINER, runFolder, () -> trainer.train(TrainingListener.of(
                 new RunOutputListener(runFolder, List.of(PointsGanTrainer.DISCRIMINATOR_LOSS, PointsGanTrainer.GENERATOR_LOSS,
                         PointsGanTrainer.MMD, PointsGanTrainer.FOOLED), 1),
                 new ProgressPrinter(System.out, List.of(
                         new ProgressPrinter.Column("D loss", PointsGanTrainer.DISCRIMINATOR_LOSS, "%.3f"),
                         new ProgressPrinter.Column("G loss", PointsGanTrainer.GENERATOR_LOSS, "%.3f"),
                         new ProgressPrinter.Column("MMD", PointsGanTrainer.MMD, "%.4f"),
-                        new ProgressPrinter.Column("fooled", PointsGanTrainer.FOOLED, "%.2f")), run.progressSeconds)));
-        System.out.println("results in " + folder + " (training.gif, report.html, metrics.csv, checkpoints/)");
+                        new ProgressPrinter.Column("fooled", PointsGanTrainer.FOOLED, "%.2f")), run.progressSeconds))));
+        System.out.println("results in " + folder + " (training.gif, frames/, report.html, metrics.csv, checkpoints/)");
         return 0;
     }
 }

@@ -17,11 +17,12 @@ import picocli.CommandLine.Option;
 /**
  * {@code jgym train sine-gan}: the GAN on two-mode noisy sine waves. Writes the run folder with
  * per-epoch losses, mode-coverage metrics every {@code --trace} epochs and snapshot grids of
- * generated waves under {@code snapshots/}.
+ * generated waves under {@code snapshots/}; {@code --resume} continues a run from its last snapshot.
  */
 @Command(name = "sine-gan", mixinStandardHelpOptions = true,
         description = "Train a GAN on noisy sine waves of two modes; reports mode coverage and MMD.")
 final class SineGanTrainCommand implements Callable<Integer> {
+    private static final String TRAINER = "sine-gan";
     private static final SineGanConfig DEFAULTS = SineGanConfig.defaults();
 
     @Mixin
@@ -70,24 +71,22 @@ final class SineGanTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (run.resume) {
-            throw new IllegalArgumentException("sine-gan runs are short and cannot be resumed yet; start a new run");
-        }
-        SineGanConfig config = new SineGanConfig(seed, epochs, waves, points, amplitudes, frequencies, noise, latentSize,
-                generatorLayers, discriminatorLayers, dropout, learningRate, learningRateDecay, beta1, batchSize, pack, labelSmoothing, smoothing, trace,
-                evalSamples);
-        Path folder = run.folder("sine-gan", "waves");
-        RunFolder runFolder = RunOptions.create(folder, "sine-gan", Map.of(), config);
+        SineGanConfig config = RunOptions.config(run.resumed(TRAINER), SineGanConfig.class, () -> new SineGanConfig(seed, epochs,
+                waves, points, amplitudes, frequencies, noise, latentSize, generatorLayers, discriminatorLayers, dropout, learningRate,
+                learningRateDecay, beta1, batchSize, pack, labelSmoothing, smoothing, trace, evalSamples));
+        Path folder = run.folder(TRAINER, "waves");
+        RunFolder runFolder = run.open(folder, TRAINER, Map.of(), config);
         List<String> plotted = List.of(SineGanTrainer.DISCRIMINATOR_LOSS, SineGanTrainer.GENERATOR_LOSS,
                 SineGanTrainer.VALID_SHARE, SineGanTrainer.modeShare(0), SineGanTrainer.MMD);
-        new SineGanTrainer(config, folder.getFileName().toString(), Optional.of(folder)).train(TrainingListener.of(
+        SineGanTrainer trainer = new SineGanTrainer(config, folder.getFileName().toString(), Optional.of(folder));
+        run.train(TRAINER, runFolder, () -> trainer.train(TrainingListener.of(
                 new RunOutputListener(runFolder, plotted, 1),
                 new ProgressPrinter(System.out, List.of(
                         new ProgressPrinter.Column("D loss", SineGanTrainer.DISCRIMINATOR_LOSS, "%.3f"),
                         new ProgressPrinter.Column("G loss", SineGanTrainer.GENERATOR_LOSS, "%.3f"),
                         new ProgressPrinter.Column("valid", SineGanTrainer.VALID_SHARE, "%.2f"),
                         new ProgressPrinter.Column("mode 0", SineGanTrainer.modeShare(0), "%.2f"),
-                        new ProgressPrinter.Column("MMD", SineGanTrainer.MMD, "%.3f")), run.progressSeconds)));
+                        new ProgressPrinter.Column("MMD", SineGanTrainer.MMD, "%.3f")), run.progressSeconds))));
         System.out.println("results in " + folder + " (report.html, metrics.csv, snapshots/, checkpoints/)");
         return 0;
     }

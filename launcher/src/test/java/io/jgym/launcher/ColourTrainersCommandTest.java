@@ -7,10 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code train conv-vae-rgb} and {@code train dcgan-rgb} end to end on a few generated shapes, and resuming a VAE run. */
+/** {@code train conv-vae-rgb} and {@code train dcgan-rgb} end to end on a few generated shapes, killed and resumed. */
 class ColourTrainersCommandTest {
     private static final String[] TINY_DATA = {"--shapes", "80", "--image-size", "16", "--progress-seconds", "0"};
 
@@ -30,28 +31,42 @@ class ColourTrainersCommandTest {
         Path folder = runs.resolve("r");
         List<String> rows = Files.readAllLines(folder.resolve("metrics.csv"));
         assertEquals(3, rows.size(), "a header and one row per epoch");
-        for (String file : List.of("samples.png", "reconstructions.png", "codes.png", "report.html", "checkpoints/epoch-0002.sd")) {
+        for (String file : List.of("samples.png", "reconstructions.png", "codes.png", "report.html", "checkpoints/epoch-0002/vae.sd")) {
             assertTrue(Files.isRegularFile(folder.resolve(file)), file);
         }
-        Files.delete(folder.resolve("checkpoints/epoch-0002.sd")); // as if killed during the second epoch
+        FileUtils.deleteDirectory(folder.resolve("checkpoints/epoch-0002").toFile()); // as if killed during the second epoch
 
         CommandLineTest.Run resumed = run(runs, "conv-vae-rgb", "--resume");
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertEquals(rows, Files.readAllLines(folder.resolve("metrics.csv")), "the second epoch is trained again, identically");
-        assertTrue(Files.isRegularFile(folder.resolve("checkpoints/epoch-0002.sd")));
+        assertTrue(Files.isRegularFile(folder.resolve("checkpoints/epoch-0002/vae.sd")));
     }
 
     @Test
-    void aDcganRunOnGeneratedShapesWritesSamplesAndClassifierScores(@TempDir Path runs) throws IOException {
+    void aDcganRunOnGeneratedShapesWritesSamplesAndClassifierScoresAndResumes(@TempDir Path runs) throws IOException {
         List<String> flags = new java.util.ArrayList<>(List.of(TINY_DATA));
         flags.addAll(List.of("--generator-filters", "8,4", "--discriminator-filters", "4,8", "--latent-size", "8",
-                "--batch-size", "16", "--epochs", "1"));
+                "--batch-size", "16", "--epochs", "2"));
         CommandLineTest.Run r = run(runs, "dcgan-rgb", flags.toArray(String[]::new));
         assertEquals(0, r.exitCode(), r.err());
         Path folder = runs.resolve("r");
-        assertTrue(Files.isRegularFile(folder.resolve("samples/epoch-001.png")));
-        String header = Files.readAllLines(folder.resolve("metrics.csv")).get(0);
-        assertTrue(header.contains("quality/classes_covered") && header.contains("quality/frechet_distance"), header);
+        assertTrue(Files.isRegularFile(folder.resolve("samples/epoch-002.png")));
+        List<String> rows = MetricsCsv.withoutColumn(Files.readAllLines(folder.resolve("metrics.csv")), "charts/epoch_seconds");
+        assertTrue(rows.get(0).contains("quality/classes_covered") && rows.get(0).contains("quality/frechet_distance"), rows.get(0));
+
+        CommandLineTest.Run changed = run(runs, "dcgan-rgb", "--resume", "--epochs", "5");
+        assertEquals(1, changed.exitCode());
+        assertTrue(changed.err().contains("--resume continues with the run's saved settings; leave out --epochs"), changed.err());
+        CommandLineTest.Run otherTrainer = run(runs, "conv-vae-rgb", "--resume");
+        assertEquals(1, otherTrainer.exitCode());
+        assertTrue(otherTrainer.err().contains("holds a dcgan-rgb run; continue it with ./jgym train dcgan-rgb --resume"),
+                otherTrainer.err());
+
+        FileUtils.deleteDirectory(folder.resolve("checkpoints/epoch-0002").toFile()); // as if killed during the second epoch
+        CommandLineTest.Run resumed = run(runs, "dcgan-rgb", "--resume");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertEquals(rows, MetricsCsv.withoutColumn(Files.readAllLines(folder.resolve("metrics.csv")), "charts/epoch_seconds"),
+                "the second epoch is trained again, identically");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.jgym.envs.render;
 
 import io.jgym.contracts.Frame;
 import io.jgym.contracts.files.AtomicFiles;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,11 @@ public final class AnimatedGifWriter implements AutoCloseable {
 
     /** Appends one frame. */
     public void add(Frame frame) throws IOException {
-        var image = FrameImages.toImage(frame);
+        add(FrameImages.toImage(frame));
+    }
+
+    /** Appends one picture as a frame. */
+    public void add(BufferedImage image) throws IOException {
         IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
         IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(METADATA_FORMAT);
         IIOMetadataNode control = child(root, "GraphicControlExtension");

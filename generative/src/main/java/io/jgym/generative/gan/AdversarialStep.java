@@ -14,33 +14,28 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * (label 0); then the generator moves along the discriminator's input gradient for "call these
  * real", with no combined network and no parameter copying. With {@code pack > 1} the
  * discriminator judges {@code pack} samples side by side (PacGAN), which lets it see when the
- * generator's samples all look alike, the usual cause of mode collapse.
+ * generator's samples all look alike, the usual cause of mode collapse. The generator's update count
+ * (Adam's step) is kept in the generator network itself, and each epoch seeds ND4J's generator (latent
+ * draws, dropout) from the seed and the epoch number, so a GAN resumed from saved networks trains on
+ * exactly as an uninterrupted one would.
  */
 public final class AdversarialStep {
     private final MultiLayerNetwork generator;
     private final MultiLayerNetwork discriminator;
     private final int pack;
     private final double labelSmoothing;
-    private int generatorIterations;
+    private final long seed;
 
     /** Losses of one iteration. */
     public record Losses(double discriminator, double generator) {
     }
 
-    public AdversarialStep(MultiLayerNetwork generator, MultiLayerNetwork discriminator, int pack, double labelSmoothing) {
+    public AdversarialStep(MultiLayerNetwork generator, MultiLayerNetwork discriminator, int pack, double labelSmoothing, long seed) {
         this.generator = generator;
         this.discriminator = discriminator;
         this.pack = pack;
         this.labelSmoothing = labelSmoothing;
-    }
-
-    /** Generator updates done so far (Adam's step count, which must survive a checkpoint). */
-    public int generatorIterations() {
-        return generatorIterations;
-    }
-
-    public void setGeneratorIterations(int iterations) {
-        this.generatorIterations = iterations;
+        this.seed = seed;
     }
 
     /**
@@ -78,8 +73,9 @@ public final class AdversarialStep {
         INDArray epsilon = fromDiscriminator.getSecond().reshape('c', generated.rows(), generated.columns());
         Pair<Gradient, INDArray> backprop = generator.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces());
         Gradient gradient = backprop.getFirst();
-        generator.getUpdater().update(generator, gradient, generatorIterations++, 0, (int) rows,
-                LayerWorkspaceMgr.noWorkspaces());
+        int iteration = generator.getIterationCount();
+        generator.getUpdater().update(generator, gradient, iteration, 0, (int) rows, LayerWorkspaceMgr.noWorkspaces());
+        generator.setIterationCount(iteration + 1);
         generator.params().subi(gradient.gradient());
         return new Losses(discriminatorLoss, generatorLoss);
     }
@@ -90,6 +86,7 @@ public final class AdversarialStep {
      */
     public Losses epoch(Minibatches minibatches, int latentSize, int epoch) {
         minibatches.shuffle();
+        Nd4j.getRandom().setSeed(seed * 1_000_003L + epoch);
         double discriminatorLoss = 0;
         double generatorLoss = 0;
         for (int b = 0; b < minibatches.count(); b++) {

@@ -61,6 +61,13 @@ public final class Minibatches {
         }
     }
 
+    /** Replays the shuffles of the first {@code epochs} epochs, so a resumed run goes on in the order an uninterrupted one would. */
+    public void replay(int epochs) {
+        for (int e = 0; e < epochs; e++) {
+            shuffle();
+        }
+    }
+
     /** Which sample is row {@code r} of batch {@code b} this epoch (for looking up its label). */
     public int sample(int b, int r) {
         return order[b * batchSize + r];

@@ -6,7 +6,7 @@ import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.data.ImageSet;
 import io.jgym.generative.gan.AdversarialStep;
 import io.jgym.generative.gan.Minibatches;
-import io.jgym.generative.gan.GanCheckpoint;
+import io.jgym.generative.gan.GanCheckpoints;
 import io.jgym.generative.gan.RowMajor;
 import io.jgym.generative.images.ImageGrid;
 import io.jgym.generative.metrics.ClassifierQuality;
@@ -27,7 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code evalSamples} generated images and as many held-out images, and, given a classifier, the
  * classes covered, the classifier score and the Frechet distance to the held-out images in the
  * classifier's feature space; given an output folder it writes
- * {@code samples/epoch-NNN.png} (an 8x8 grid from a fixed latent set) and the final networks.
+ * {@code samples/epoch-NNN.png} (an 8x8 grid from a fixed latent set) and checkpoints both networks
+ * ({@link GanCheckpoints}); a run folder that already holds a checkpoint is resumed from it.
  */
 public final class ImageGanTrainer implements Trainer {
     public static final String DISCRIMINATOR_LOSS = "losses/discriminator";
@@ -70,17 +71,21 @@ public final class ImageGanTrainer implements Trainer {
         int batch = config.batchSize();
         int batches = train.count() / batch;
         long iterations = (long) config.epochs() * batches;
-        MultiLayerNetwork generator = config.generator(train.channels(), train.height(), train.width(), iterations);
-        MultiLayerNetwork discriminator = config.discriminator(train.channels(), train.height(), train.width(), iterations);
-        AdversarialStep step = new AdversarialStep(generator, discriminator, config.pack(), config.labelSmoothing());
+        GanCheckpoints checkpoints = new GanCheckpoints(output);
+        MultiLayerNetwork generator = checkpoints.generator(
+                () -> config.generator(train.channels(), train.height(), train.width(), iterations));
+        MultiLayerNetwork discriminator = checkpoints.discriminator(
+                () -> config.discriminator(train.channels(), train.height(), train.width(), iterations));
+        AdversarialStep step = new AdversarialStep(generator, discriminator, config.pack(), config.labelSmoothing(), config.seed());
         Nd4j.getRandom().setSeed(config.seed()); // network construction reset it
         Minibatches minibatches = new Minibatches(train.pixels(), size, batch, config.seed(), 2, -1); // [0, 1] -> [-1, 1]
+        minibatches.replay(checkpoints.epochsDone());
         Mmd mmd = new Mmd(heldOut.pixels(), size);
         INDArray evalNoise = Nd4j.randn(DataType.FLOAT, heldOut.count(), config.latentSize());
 
         listener.onStart(runName);
         try {
-            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+            for (int epoch = checkpoints.epochsDone(); epoch < config.epochs(); epoch++) {
                 long started = System.nanoTime();
                 AdversarialStep.Losses losses = step.epoch(minibatches, config.latentSize(), epoch);
                 float[] generated = RowMajor.floats(generator.output(evalNoise, false));
@@ -109,8 +114,8 @@ public final class ImageGanTrainer implements Trainer {
                             dir.resolve("samples").resolve(String.format("epoch-%03d.png", shown)));
                 });
                 listener.onEpisode(EpisodeReport.of(epoch, (long) shown * batches, metrics));
+                checkpoints.save(shown, generator, discriminator);
             }
-            output.ifPresent(dir -> GanCheckpoint.save(dir.resolve("checkpoints"), generator, discriminator));
         } finally {
             listener.onEnd();
         }

@@ -1,9 +1,9 @@
 package io.jgym.generative.mnist;
 
-import io.jgym.contracts.files.AtomicFiles;
 import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingListener;
+import io.jgym.generative.checkpoints.EpochCheckpoints;
 import io.jgym.generative.data.ImageSet;
 import io.jgym.generative.gan.Minibatches;
 import io.jgym.generative.gan.RowMajor;
@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,11 +24,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * code and a sigmoid output trained with binary cross-entropy. Each epoch reports
  * the training and held-out loss (binary cross-entropy summed over pixels, per image); at the end it
  * writes {@code reconstructions.png} (held-out images above their reconstructions), and for a 2-D
- * code {@code codes.png} and {@code decoded.png}, plus the model in DL4J's format.
+ * code {@code codes.png} and {@code decoded.png}. After each epoch the network is checkpointed
+ * ({@link EpochCheckpoints}, as {@code autoencoder.zip}); a run folder that already holds a
+ * checkpoint is resumed from it.
  */
 public final class AutoencoderTrainer implements Trainer {
     public static final String TRAIN_LOSS = "losses/train_bce";
     public static final String HELD_OUT_LOSS = "losses/held_out_bce";
+    private static final String NETWORK_FILE = "autoencoder.zip";
     private static final int SHOWN = 16;
 
     private final AutoencoderConfig config;
@@ -56,10 +58,14 @@ public final class AutoencoderTrainer implements Trainer {
     public void train(TrainingListener listener) {
         int pixels = train.size();
         AutoencoderNetworks.Built built = AutoencoderNetworks.build(architecture, config, train.height(), train.width());
-        MultiLayerNetwork network = built.network();
+        Optional<EpochCheckpoints> checkpoints = output.map(dir -> new EpochCheckpoints(dir.resolve("checkpoints")));
+        Optional<EpochCheckpoints.Saved> resumed = checkpoints.flatMap(EpochCheckpoints::toResume);
+        MultiLayerNetwork network = resumed.map(saved -> saved.network(NETWORK_FILE)).orElse(built.network());
+        int start = resumed.map(EpochCheckpoints.Saved::epochsDone).orElse(0);
         int codeLayer = built.codeLayer();
         int batch = config.batchSize();
         Minibatches minibatches = new Minibatches(train.pixels(), pixels, batch, config.seed());
+        minibatches.replay(start);
         int batches = minibatches.count();
         INDArray heldOutInput = Nd4j.create(heldOut.pixels(), new long[] {heldOut.count(), pixels}, 'c');
         DataSet heldOutSet = new DataSet(heldOutInput, built.imageOutput()
@@ -67,7 +73,7 @@ public final class AutoencoderTrainer implements Trainer {
 
         listener.onStart(runName);
         try {
-            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+            for (int epoch = start; epoch < config.epochs(); epoch++) {
                 minibatches.shuffle();
                 double lossSum = 0;
                 for (int b = 0; b < batches; b++) {
@@ -86,6 +92,8 @@ public final class AutoencoderTrainer implements Trainer {
                 metrics.put(TRAIN_LOSS, trainLoss);
                 metrics.put(HELD_OUT_LOSS, heldOutLoss);
                 listener.onEpisode(EpisodeReport.of(epoch, (long) (epoch + 1) * batches, metrics));
+                int done = epoch + 1;
+                checkpoints.ifPresent(c -> c.save(done, parts -> parts.network(NETWORK_FILE, network)));
             }
             output.ifPresent(dir -> pictures(dir, network, heldOutInput, codeLayer));
         } finally {
@@ -115,6 +123,5 @@ public final class AutoencoderTrainer implements Trainer {
                     Nd4j.create(z, new long[] {z.length / 2, 2}, 'c'))), 15, extent * 0.9f,
                     1, train.height(), train.width(), dir.resolve("decoded.png"));
         }
-        AtomicFiles.write(dir.resolve("checkpoints/autoencoder.zip"), out -> ModelSerializer.writeModel(network, out, true));
     }
 }

@@ -52,6 +52,12 @@ public record DenseGanConfig(long seed, int epochs, int latentSize, List<Integer
                 GanNetworks.decaying(learningRate, learningRateDecay, iterations), beta1);
     }
 
+    /** The same settings for {@code newEpochs} epochs. */
+    public DenseGanConfig withEpochs(int newEpochs) {
+        return new DenseGanConfig(seed, newEpochs, latentSize, generatorLayers, discriminatorLayers, dropout, learningRate,
+                learningRateDecay, beta1, batchSize, pack, labelSmoothing, evalSamples);
+    }
+
     public static DenseGanConfig defaults() {
         return new DenseGanConfig(1, 5, 100, List.of(200, 200), List.of(200, 100), 0.3, 2e-4, 1.0, 0.5, 64, 1, 0.1, 500);
     }

@@ -1,13 +1,15 @@
 package io.jgym.generative.points;
 
 import io.jgym.contracts.Frame;
+import io.jgym.contracts.files.AtomicFiles;
 import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingListener;
 import io.jgym.envs.render.AnimatedGifWriter;
+import io.jgym.envs.render.FrameImages;
 import io.jgym.generative.gan.AdversarialStep;
 import io.jgym.generative.gan.Minibatches;
-import io.jgym.generative.gan.GanCheckpoint;
+import io.jgym.generative.gan.GanCheckpoints;
 import io.jgym.generative.gan.GanNetworks;
 import io.jgym.generative.gan.RowMajor;
 import io.jgym.generative.metrics.Mmd;
@@ -15,10 +17,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -28,15 +33,18 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * {@code points-gan}: a dense GAN on the 2-D points (x, sin(x) + noise). Every epoch reports the
  * losses; every {@code frameEvery} epochs it scores {@code evalSamples} generated points (MMD to the
- * real points, share that fooled the discriminator) and, given an output folder, adds a frame to
- * {@code training.gif}: real points in grey, generated points in red where they fooled the
- * discriminator and blue where they did not.
+ * real points, share that fooled the discriminator) and, given an output folder, draws a frame
+ * ({@code frames/epoch-NNNNN.png}: real points in grey, generated points in red where they fooled
+ * the discriminator and blue where they did not) and checkpoints both networks
+ * ({@link GanCheckpoints}); a run folder that already holds a checkpoint is resumed from it. At the
+ * end the frames become {@code training.gif}.
  */
 public final class PointsGanTrainer implements Trainer {
     public static final String DISCRIMINATOR_LOSS = "losses/discriminator";
     public static final String GENERATOR_LOSS = "losses/generator";
     public static final String MMD = "quality/mmd";
     public static final String FOOLED = "quality/fooled_share";
+    private static final String FRAMES = "frames";
     private static final int FRAME_SIZE = 320;
     private static final double X_RANGE = 4.0;
     private static final double Y_RANGE = 2.0;
@@ -66,28 +74,30 @@ public final class PointsGanTrainer implements Trainer {
     @Override
     public void train(TrainingListener listener) {
         float[] real = realPoints(config);
-        MultiLayerNetwork generator = GanNetworks.generator(config.seed(), config.latentSize(), config.generatorLayers(), 2,
-                Activation.IDENTITY, GanNetworks.decaying(config.learningRate(), 1.0, 1), 0.5);
-        MultiLayerNetwork discriminator = GanNetworks.discriminator(config.seed(), 2, config.discriminatorLayers(), 0.0,
-                GanNetworks.decaying(config.learningRate(), 1.0, 1), 0.5);
-        AdversarialStep step = new AdversarialStep(generator, discriminator, 1, 0.0);
+        GanCheckpoints checkpoints = new GanCheckpoints(output);
+        MultiLayerNetwork generator = checkpoints.generator(() -> GanNetworks.generator(config.seed(), config.latentSize(),
+                config.generatorLayers(), 2, Activation.IDENTITY, GanNetworks.decaying(config.learningRate(), 1.0, 1), 0.5));
+        MultiLayerNetwork discriminator = checkpoints.discriminator(() -> GanNetworks.discriminator(config.seed(), 2,
+                config.discriminatorLayers(), 0.0, GanNetworks.decaying(config.learningRate(), 1.0, 1), 0.5));
+        AdversarialStep step = new AdversarialStep(generator, discriminator, 1, 0.0, config.seed());
         Nd4j.getRandom().setSeed(config.seed());
         Minibatches minibatches = new Minibatches(real, 2, config.batchSize(), config.seed());
+        minibatches.replay(checkpoints.epochsDone());
         Mmd mmd = new Mmd(java.util.Arrays.copyOf(real, 2 * Math.min(config.samples(), config.evalSamples())), 2);
         INDArray evalNoise = Nd4j.randn(DataType.FLOAT, config.evalSamples(), config.latentSize());
         int batches = minibatches.count();
-        AnimatedGifWriter gif = output.map(this::openGif).orElse(null);
 
         listener.onStart(runName);
         try {
-            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+            for (int epoch = checkpoints.epochsDone(); epoch < config.epochs(); epoch++) {
                 AdversarialStep.Losses losses = step.epoch(minibatches, config.latentSize(), epoch);
                 Map<String, Double> metrics = new TreeMap<>();
                 metrics.put(DISCRIMINATOR_LOSS, losses.discriminator());
                 metrics.put(GENERATOR_LOSS, losses.generator());
                 metrics.put(MMD, Double.NaN);
                 metrics.put(FOOLED, Double.NaN);
-                if ((epoch + 1) % config.frameEvery() == 0 || epoch == config.epochs() - 1) {
+                boolean framed = (epoch + 1) % config.frameEvery() == 0 || epoch == config.epochs() - 1;
+                if (framed) {
                     INDArray generated = generator.output(evalNoise, false);
                     float[] points = RowMajor.floats(generated);
                     float[] verdicts = RowMajor.floats(discriminator.output(generated, false));
@@ -97,36 +107,37 @@ public final class PointsGanTrainer implements Trainer {
                     }
                     metrics.put(MMD, mmd.of(points));
                     metrics.put(FOOLED, (double) fooled / verdicts.length);
-                    if (gif != null) {
-                        addFrame(gif, real, points, verdicts);
-                    }
+                    int shown = epoch + 1;
+                    output.ifPresent(dir -> AtomicFiles.write(dir.resolve(FRAMES).resolve(String.format("epoch-%05d.png", shown)),
+                            FrameImages.png(frame(real, points, verdicts))));
                 }
                 listener.onEpisode(EpisodeReport.of(epoch, (long) (epoch + 1) * batches, metrics));
-            }
-            output.ifPresent(dir -> GanCheckpoint.save(dir.resolve("checkpoints"), generator, discriminator));
-        } finally {
-            try {
-                if (gif != null) {
-                    gif.close();
+                if (framed) {
+                    checkpoints.save(epoch + 1, generator, discriminator);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not finish training.gif", e);
-            } finally {
-                listener.onEnd();
             }
+            output.ifPresent(PointsGanTrainer::writeGif);
+        } finally {
+            listener.onEnd();
         }
     }
 
-    private AnimatedGifWriter openGif(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            return new AnimatedGifWriter(dir.resolve("training.gif"), 120);
+    /** Joins the run's frames, in epoch order, into {@code training.gif}. */
+    private static void writeGif(Path dir) {
+        Path gif = dir.resolve("training.gif");
+        try (Stream<Path> listed = Files.list(dir.resolve(FRAMES))) {
+            List<Path> frames = listed.filter(f -> f.getFileName().toString().matches("epoch-\\d+\\.png")).sorted().toList();
+            try (AnimatedGifWriter writer = new AnimatedGifWriter(gif, 120)) {
+                for (Path frame : frames) {
+                    writer.add(ImageIO.read(frame.toFile()));
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + dir.resolve("training.gif"), e);
+            throw new UncheckedIOException("could not write " + gif, e);
         }
     }
 
-    private static void addFrame(AnimatedGifWriter gif, float[] real, float[] generated, float[] verdicts) {
+    private static Frame frame(float[] real, float[] generated, float[] verdicts) {
         byte[] rgb = new byte[FRAME_SIZE * FRAME_SIZE * 3];
         java.util.Arrays.fill(rgb, (byte) 255);
         for (int i = 0; i < real.length / 2; i++) {
@@ -136,11 +147,7 @@ public final class PointsGanTrainer implements Trainer {
             boolean fooled = verdicts[i] > 0.5f;
             plot(rgb, generated[2 * i], generated[2 * i + 1], fooled ? 220 : 30, 40, fooled ? 40 : 220);
         }
-        try {
-            gif.add(new Frame(FRAME_SIZE, FRAME_SIZE, rgb));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not add a frame to training.gif", e);
-        }
+        return new Frame(FRAME_SIZE, FRAME_SIZE, rgb);
     }
 
     private static void plot(byte[] rgb, float x, float y, int r, int g, int b) {

@@ -5,7 +5,7 @@ import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.gan.AdversarialStep;
 import io.jgym.generative.gan.Minibatches;
-import io.jgym.generative.gan.GanCheckpoint;
+import io.jgym.generative.gan.GanCheckpoints;
 import io.jgym.generative.gan.GanNetworks;
 import io.jgym.generative.gan.RowMajor;
 import java.nio.file.Path;
@@ -26,8 +26,8 @@ import org.nd4j.linalg.schedule.ISchedule;
  * discriminator and generator losses; every {@code trace} epochs (and the last) it also scores
  * {@code evalSamples} generated waves from a fixed latent set (share that fit a mode, each mode's
  * share, MMD to the real waves) and, given an output folder, writes
- * {@code snapshots/epoch-NNNNN.png} (a grid of 12 generated waves). The final generator and
- * discriminator are saved in DL4J's format under {@code checkpoints/}.
+ * {@code snapshots/epoch-NNNNN.png} (a grid of 12 generated waves) and checkpoints both networks
+ * ({@link GanCheckpoints}); a run folder that already holds a checkpoint is resumed from it.
  */
 public final class SineGanTrainer implements Trainer {
     public static final String DISCRIMINATOR_LOSS = "losses/discriminator";
@@ -64,29 +64,25 @@ public final class SineGanTrainer implements Trainer {
         WaveQuality quality = new WaveQuality(config, real);
         long iterations = (long) config.epochs() * (config.waves() / config.batchSize());
         ISchedule generatorRate = GanNetworks.decaying(config.learningRate(), config.learningRateDecay(), iterations);
-        float[] seen = real;
-        if (config.smoothing() > 0) {
-            LowPassFilter filter = new LowPassFilter(points, config.smoothing());
-            generator = GanNetworks.generator(config.seed(), config.latentSize(), config.generatorLayers(), points,
-                    Activation.IDENTITY, generatorRate, config.beta1(), filter.matrix());
-            seen = filter.apply(real);
-        } else {
-            generator = GanNetworks.generator(config.seed(), config.latentSize(), config.generatorLayers(), points,
-                    Activation.IDENTITY, generatorRate, config.beta1());
-        }
-        MultiLayerNetwork discriminator = GanNetworks.discriminator(config.seed(), points * config.pack(),
-                config.discriminatorLayers(), config.dropout(),
-                GanNetworks.decaying(config.learningRate(), config.learningRateDecay(), iterations), config.beta1());
-        AdversarialStep step = new AdversarialStep(generator, discriminator, config.pack(), config.labelSmoothing());
+        Optional<LowPassFilter> filter = config.smoothing() > 0
+                ? Optional.of(new LowPassFilter(config.points(), config.smoothing())) : Optional.empty();
+        GanCheckpoints checkpoints = new GanCheckpoints(output);
+        generator = checkpoints.generator(() -> freshGenerator(filter, generatorRate));
+        MultiLayerNetwork discriminator = checkpoints.discriminator(() -> GanNetworks.discriminator(config.seed(),
+                points * config.pack(), config.discriminatorLayers(), config.dropout(),
+                GanNetworks.decaying(config.learningRate(), config.learningRateDecay(), iterations), config.beta1()));
+        AdversarialStep step = new AdversarialStep(generator, discriminator, config.pack(), config.labelSmoothing(), config.seed());
         // Network construction resets ND4J's generator (DL4J-NOTES), so seed the latent draws afterwards.
         Nd4j.getRandom().setSeed(config.seed());
+        float[] seen = filter.map(f -> f.apply(real)).orElse(real);
         Minibatches minibatches = new Minibatches(seen, points, config.batchSize(), config.seed());
+        minibatches.replay(checkpoints.epochsDone());
         INDArray evalNoise = fixedNoise(config.evalSamples(), config.latentSize(), config.seed() + 7);
         int batches = minibatches.count();
 
         listener.onStart(runName);
         try {
-            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+            for (int epoch = checkpoints.epochsDone(); epoch < config.epochs(); epoch++) {
                 long started = System.nanoTime();
                 AdversarialStep.Losses losses = step.epoch(minibatches, config.latentSize(), epoch);
                 Map<String, Double> metrics = new TreeMap<>();
@@ -116,11 +112,23 @@ public final class SineGanTrainer implements Trainer {
                 }
                 metrics.put(SECONDS, (System.nanoTime() - started) / 1e9);
                 listener.onEpisode(EpisodeReport.of(epoch, (long) (epoch + 1) * batches, metrics));
+                if (traced) {
+                    checkpoints.save(epoch + 1, generator, discriminator);
+                }
             }
-            output.ifPresent(dir -> GanCheckpoint.save(dir.resolve("checkpoints"), generator, discriminator));
         } finally {
             listener.onEnd();
         }
+    }
+
+    /** A new generator, ending in the fixed low-pass {@code filter} when there is one. */
+    private MultiLayerNetwork freshGenerator(Optional<LowPassFilter> filter, ISchedule rate) {
+        if (filter.isPresent()) {
+            return GanNetworks.generator(config.seed(), config.latentSize(), config.generatorLayers(), config.points(),
+                    Activation.IDENTITY, rate, config.beta1(), filter.get().matrix());
+        }
+        return GanNetworks.generator(config.seed(), config.latentSize(), config.generatorLayers(), config.points(),
+                Activation.IDENTITY, rate, config.beta1());
     }
 
     /** The generator as training left it. */

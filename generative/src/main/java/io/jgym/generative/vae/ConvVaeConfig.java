@@ -28,6 +28,11 @@ public record ConvVaeConfig(long seed, int epochs, List<Integer> filters, int de
         }
     }
 
+    /** The same settings for {@code newEpochs} epochs. */
+    public ConvVaeConfig withEpochs(int newEpochs) {
+        return new ConvVaeConfig(seed, newEpochs, filters, denseWidth, latentSize, learningRate, batchSize, evalImages);
+    }
+
     /** The Keras example's VAE for 28x28 images: conv 32-64, dense 16, 2-D latent. */
     public static ConvVaeConfig mnist() {
         return new ConvVaeConfig(1, 10, List.of(32, 64), 16, 2, 1e-3, 64, 2000);

@@ -3,6 +3,7 @@ package io.jgym.generative.vae;
 import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingListener;
+import io.jgym.generative.checkpoints.EpochCheckpoints;
 import io.jgym.generative.data.ImageSet;
 import io.jgym.generative.gan.Minibatches;
 import io.jgym.generative.gan.RowMajor;
@@ -25,14 +26,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code vae} and {@code conv-vae-rgb}: trains the convolutional VAE of {@link ConvVaeGraph}, one
  * epoch per episode. Each epoch reports the training negative ELBO and, on held-out images with a
  * fixed noise draw, the reconstruction term, the KL term and their sum, all in nats per image.
- * After each epoch the graph is checkpointed ({@link VaeCheckpoints}); a run whose folder already
+ * After each epoch the graph is checkpointed ({@link EpochCheckpoints}, the graph as {@code vae.sd}); a run whose folder already
  * holds a checkpoint continues after its last epoch and ends exactly as an uninterrupted run would
  * (the shuffle replays and each epoch's noise comes from the seed and the epoch number). At the
  * end it draws samples from the prior ({@code samples.png}), held-out images over their
@@ -44,7 +43,7 @@ public final class ConvVaeTrainer implements Trainer {
     public static final String HELD_OUT_NEG_ELBO = "quality/held_out_neg_elbo";
     public static final String HELD_OUT_RECONSTRUCTION = "quality/held_out_reconstruction";
     public static final String HELD_OUT_KL = "quality/held_out_kl";
-    private static final Logger LOG = LoggerFactory.getLogger(ConvVaeTrainer.class);
+    private static final String GRAPH_FILE = "vae.sd";
     private static final int EVAL_CHUNK = 200;
     private static final int PRIOR_SAMPLES = 64;
     private static final int SHOWN = 16;
@@ -77,17 +76,14 @@ public final class ConvVaeTrainer implements Trainer {
 
     @Override
     public void train(TrainingListener listener) {
-        Optional<VaeCheckpoints> checkpoints = output.map(dir -> new VaeCheckpoints(dir.resolve("checkpoints")));
-        Optional<VaeCheckpoints.Saved> resumed = checkpoints.flatMap(VaeCheckpoints::latest);
-        SameDiff graph = resumed.map(VaeCheckpoints.Saved::load)
+        Optional<EpochCheckpoints> checkpoints = output.map(dir -> new EpochCheckpoints(dir.resolve("checkpoints")));
+        Optional<EpochCheckpoints.Saved> resumed = checkpoints.flatMap(EpochCheckpoints::toResume);
+        SameDiff graph = resumed.map(saved -> saved.graph(GRAPH_FILE))
                 .orElseGet(() -> ConvVaeGraph.build(config, train.channels(), train.height(), train.width()));
         withoutStdout(graph::createGradFunction); // SameDiff prints one line per differentiated op
-        int start = resumed.map(VaeCheckpoints.Saved::epochsDone).orElse(0);
-        resumed.ifPresent(saved -> LOG.info("resuming {} after epoch {} from {}", runName, saved.epochsDone(), saved.file()));
+        int start = resumed.map(EpochCheckpoints.Saved::epochsDone).orElse(0);
         Minibatches minibatches = new Minibatches(train.pixels(), train.size(), config.batchSize(), config.seed());
-        for (int epoch = 0; epoch < start; epoch++) {
-            minibatches.shuffle();
-        }
+        minibatches.replay(start);
         int batches = minibatches.count();
         INDArray heldOutImages = Nd4j.create(heldOut.pixels(), new long[] {heldOut.count(), heldOut.size()}, 'c');
         INDArray heldOutNoise = noise(new Random(~config.seed()), heldOut.count());
@@ -114,8 +110,8 @@ public final class ConvVaeTrainer implements Trainer {
                 metrics.put(HELD_OUT_KL, terms[1]);
                 metrics.put(HELD_OUT_NEG_ELBO, terms[0] + terms[1]);
                 int done = epoch + 1;
-                checkpoints.ifPresent(c -> c.save(graph, done));
                 listener.onEpisode(EpisodeReport.of(epoch, (long) done * batches, metrics));
+                checkpoints.ifPresent(c -> c.save(done, parts -> parts.graph(GRAPH_FILE, graph)));
             }
             output.ifPresent(dir -> pictures(dir, graph, heldOutImages, heldOutNoise));
         } finally {

@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgym.contracts.training.EpisodeReport;
-import io.jgym.contracts.training.TrainingListener;
+import io.jgym.generative.TrainerRuns;
 import io.jgym.generative.data.ImageSet;
 import io.jgym.generative.data.TestImages;
 import io.jgym.generative.metrics.ClassifierQuality;
 import io.jgym.generative.metrics.ImageClassifier;
 import io.jgym.generative.mnist.DenseGanConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,17 +25,10 @@ class ImageGanTrainerTest {
     }
 
     private static List<EpisodeReport> train(DenseGanConfig config, Optional<Path> output) {
-        List<EpisodeReport> reports = new ArrayList<>();
         ImageSet heldOut = TestImages.bars(128, 2);
         ClassifierQuality judge = new ClassifierQuality(ImageClassifier.trainOrLoad(TestImages.bars(512, 1),
                 output.orElse(Path.of("target")).resolve("classifier-test.zip"), 1), heldOut.pixels());
-        new ImageGanTrainer(config, TestImages.bars(512, 1), heldOut, "test", output, Optional.of(judge)).train(new TrainingListener() {
-            @Override
-            public void onEpisode(EpisodeReport report) {
-                reports.add(report);
-            }
-        });
-        return reports;
+        return TrainerRuns.reports(new ImageGanTrainer(config, TestImages.bars(512, 1), heldOut, "test", output, Optional.of(judge)));
     }
 
     @Test
@@ -53,29 +46,35 @@ class ImageGanTrainerTest {
                 + reports.get(11).metrics().get(ImageGanTrainer.classShare(1)), 1e-9, "every image gets one class");
         assertTrue(reports.get(11).metrics().get(ImageGanTrainer.CLASSIFIER_SCORE) >= 1.0);
         assertTrue(Files.isRegularFile(dir.resolve("classifier-test.zip")), "the classifier is cached");
-        for (String file : List.of("samples/epoch-001.png", "samples/epoch-012.png", "checkpoints/generator.zip")) {
+        for (String file : List.of("samples/epoch-001.png", "samples/epoch-012.png", "checkpoints/epoch-0012/generator.zip",
+                "checkpoints/epoch-0012/discriminator.zip", "checkpoints/epoch-0011/generator.zip")) {
             assertTrue(Files.isRegularFile(dir.resolve(file)), file);
         }
     }
 
     @Test
     void theSameSeedGivesTheSameLosses() {
-        List<Double> a = train(tiny(5, 2), Optional.empty()).stream().map(r -> r.metrics().get(ImageGanTrainer.DISCRIMINATOR_LOSS)).toList();
-        List<Double> b = train(tiny(5, 2), Optional.empty()).stream().map(r -> r.metrics().get(ImageGanTrainer.DISCRIMINATOR_LOSS)).toList();
+        List<Double> a = TrainerRuns.metric(train(tiny(5, 2), Optional.empty()), ImageGanTrainer.DISCRIMINATOR_LOSS);
+        List<Double> b = TrainerRuns.metric(train(tiny(5, 2), Optional.empty()), ImageGanTrainer.DISCRIMINATOR_LOSS);
         assertEquals(a, b);
+    }
+
+    @Test
+    void aRunKilledBeforeItsLastCheckpointResumesToTheSameLossesAndScores(@TempDir Path dir) throws IOException {
+        List<EpisodeReport> whole = train(tiny(6, 4), Optional.of(dir));
+        assertEquals(4, TrainerRuns.dropNewestCheckpoint(dir));
+        List<EpisodeReport> resumed = train(tiny(6, 4), Optional.of(dir));
+        assertEquals(1, resumed.size(), "only the epoch after the last checkpoint runs again");
+        for (String metric : List.of(ImageGanTrainer.DISCRIMINATOR_LOSS, ImageGanTrainer.GENERATOR_LOSS, ImageGanTrainer.MMD,
+                ImageGanTrainer.FRECHET)) {
+            assertEquals(TrainerRuns.metric(whole.subList(3, 4), metric), TrainerRuns.metric(resumed, metric), metric);
+        }
     }
 
     private static List<EpisodeReport> trainDcgan(long seed, int epochs, Optional<Path> output) {
         DcganConfig config = new DcganConfig(seed, epochs, 8, List.of(8, 4), List.of(4, 8), 1e-3, 0.5, 32, 0.1, 64);
-        List<EpisodeReport> reports = new ArrayList<>();
-        new ImageGanTrainer(config, TestImages.bars(256, 1, 3, 16), TestImages.bars(64, 2, 3, 16), "test", output, Optional.empty())
-                .train(new TrainingListener() {
-                    @Override
-                    public void onEpisode(EpisodeReport report) {
-                        reports.add(report);
-                    }
-                });
-        return reports;
+        return TrainerRuns.reports(new ImageGanTrainer(config, TestImages.bars(256, 1, 3, 16), TestImages.bars(64, 2, 3, 16), "test",
+                output, Optional.empty()));
     }
 
     @Test
@@ -86,15 +85,15 @@ class ImageGanTrainerTest {
         double first = reports.get(0).metrics().get(ImageGanTrainer.MMD);
         double last = reports.get(5).metrics().get(ImageGanTrainer.MMD);
         assertTrue(last < first, "MMD to held-out images falls: " + first + " -> " + last);
-        for (String file : List.of("samples/epoch-006.png", "checkpoints/generator.zip", "checkpoints/discriminator.zip")) {
+        for (String file : List.of("samples/epoch-006.png", "checkpoints/epoch-0006/generator.zip", "checkpoints/epoch-0006/discriminator.zip")) {
             assertTrue(Files.isRegularFile(dir.resolve(file)), file);
         }
     }
 
     @Test
     void theDcganGivesTheSameLossesForTheSameSeed() {
-        List<Double> a = trainDcgan(3, 2, Optional.empty()).stream().map(r -> r.metrics().get(ImageGanTrainer.GENERATOR_LOSS)).toList();
-        List<Double> b = trainDcgan(3, 2, Optional.empty()).stream().map(r -> r.metrics().get(ImageGanTrainer.GENERATOR_LOSS)).toList();
+        List<Double> a = TrainerRuns.metric(trainDcgan(3, 2, Optional.empty()), ImageGanTrainer.GENERATOR_LOSS);
+        List<Double> b = TrainerRuns.metric(trainDcgan(3, 2, Optional.empty()), ImageGanTrainer.GENERATOR_LOSS);
         assertEquals(a, b);
     }
 }

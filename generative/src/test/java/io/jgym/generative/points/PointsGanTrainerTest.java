@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgym.contracts.training.EpisodeReport;
-import io.jgym.contracts.training.TrainingListener;
+import io.jgym.generative.TrainerRuns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.imageio.ImageIO;
@@ -24,14 +23,15 @@ class PointsGanTrainerTest {
     }
 
     private static List<EpisodeReport> train(PointsGanConfig config, Optional<Path> output) {
-        List<EpisodeReport> reports = new ArrayList<>();
-        new PointsGanTrainer(config, "test", output).train(new TrainingListener() {
-            @Override
-            public void onEpisode(EpisodeReport report) {
-                reports.add(report);
-            }
-        });
-        return reports;
+        return TrainerRuns.reports(new PointsGanTrainer(config, "test", output));
+    }
+
+    private static int gifFrames(Path gif) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            return reader.getNumImages(true);
+        }
     }
 
     @Test
@@ -42,19 +42,27 @@ class PointsGanTrainerTest {
         assertTrue(last < first, "MMD to the real points falls: " + first + " -> " + last);
         double fooled = reports.get(59).metrics().get(PointsGanTrainer.FOOLED);
         assertTrue(fooled >= 0 && fooled <= 1);
-        try (ImageInputStream in = ImageIO.createImageInputStream(dir.resolve("training.gif").toFile())) {
-            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
-            reader.setInput(in);
-            assertEquals(3, reader.getNumImages(true), "one frame every 20 of 60 epochs");
-        }
-        assertTrue(Files.isRegularFile(dir.resolve("checkpoints/generator.zip")));
+        assertEquals(3, gifFrames(dir.resolve("training.gif")), "one frame every 20 of 60 epochs");
+        assertTrue(Files.isRegularFile(dir.resolve("frames/epoch-00040.png")));
+        assertTrue(Files.isRegularFile(dir.resolve("checkpoints/epoch-0060/generator.zip")));
+    }
+
+    @Test
+    void aRunKilledBeforeItsLastFrameResumesToTheSameLossesAndAWholeAnimation(@TempDir Path dir) throws IOException {
+        PointsGanConfig config = new PointsGanConfig(5, 6, 200, 0.1, 2, List.of(8), List.of(8), 1e-3, 50, 2, 50);
+        List<EpisodeReport> whole = train(config, Optional.of(dir));
+        assertEquals(6, TrainerRuns.dropNewestCheckpoint(dir));
+        Files.delete(dir.resolve("training.gif"));
+        List<EpisodeReport> resumed = train(config, Optional.of(dir));
+        assertEquals(whole.subList(4, 6), resumed, "the two epochs after the last checkpoint run again, as they ran before");
+        assertEquals(3, gifFrames(dir.resolve("training.gif")), "the animation keeps the frames drawn before the kill");
     }
 
     @Test
     void theSameSeedGivesTheSameLosses() {
         PointsGanConfig config = new PointsGanConfig(3, 5, 200, 0.1, 2, List.of(8), List.of(8), 1e-3, 50, 5, 50);
-        List<Double> a = train(config, Optional.empty()).stream().map(r -> r.metrics().get(PointsGanTrainer.GENERATOR_LOSS)).toList();
-        List<Double> b = train(config, Optional.empty()).stream().map(r -> r.metrics().get(PointsGanTrainer.GENERATOR_LOSS)).toList();
+        List<Double> a = TrainerRuns.metric(train(config, Optional.empty()), PointsGanTrainer.GENERATOR_LOSS);
+        List<Double> b = TrainerRuns.metric(train(config, Optional.empty()), PointsGanTrainer.GENERATOR_LOSS);
         assertEquals(a, b);
     }
 }

@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.TrainingListener;
+import io.jgym.generative.TrainerRuns;
 import io.jgym.generative.gan.RowMajor;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -20,19 +21,16 @@ class SineGanTrainerTest {
 
     /** Small data and networks: 40 waves of 64 points, 40 epochs, scored every 10. */
     private static SineGanConfig tiny(long seed) {
-        return new SineGanConfig(seed, 40, 40, 64, List.of(1.0, 3.0), List.of(1.0, 5.0), 0.05, 1, List.of(32, 32),
-                List.of(32, 16), 0.2, 1e-3, 1.0, 0.5, 20, 2, 0.0, 2.0, 10, 40);
+        return tiny(seed, 40, 10);
+    }
+
+    private static SineGanConfig tiny(long seed, int epochs, int trace) {
+        return new SineGanConfig(seed, epochs, 40, 64, List.of(1.0, 3.0), List.of(1.0, 5.0), 0.05, 1, List.of(32, 32),
+                List.of(32, 16), 0.2, 1e-3, 1.0, 0.5, 20, 2, 0.0, 2.0, trace, 40);
     }
 
     private static List<EpisodeReport> train(SineGanConfig config, Optional<Path> output) {
-        List<EpisodeReport> reports = new ArrayList<>();
-        new SineGanTrainer(config, "test", output).train(new TrainingListener() {
-            @Override
-            public void onEpisode(EpisodeReport report) {
-                reports.add(report);
-            }
-        });
-        return reports;
+        return TrainerRuns.reports(new SineGanTrainer(config, "test", output));
     }
 
     @Test
@@ -48,7 +46,7 @@ class SineGanTrainerTest {
         assertTrue(lastMmd < firstMmd, "MMD to the real waves falls: " + firstMmd + " -> " + lastMmd);
         assertTrue(Double.isNaN(reports.get(5).metrics().get(SineGanTrainer.MMD)), "scored only every --trace epochs");
         for (String file : List.of("snapshots/epoch-00010.png", "snapshots/epoch-00040.png",
-                "checkpoints/generator.zip", "checkpoints/discriminator.zip")) {
+                "checkpoints/epoch-0040/generator.zip", "checkpoints/epoch-0030/discriminator.zip")) {
             assertTrue(Files.isRegularFile(dir.resolve(file)), file);
         }
     }
@@ -67,8 +65,21 @@ class SineGanTrainerTest {
     @Test
     void theSameSeedGivesTheSameLosses() {
         SineGanConfig config = tiny(4).with(4, 8);
-        List<Double> first = train(config, Optional.empty()).stream().map(r -> r.metrics().get(SineGanTrainer.GENERATOR_LOSS)).toList();
-        List<Double> second = train(config, Optional.empty()).stream().map(r -> r.metrics().get(SineGanTrainer.GENERATOR_LOSS)).toList();
+        List<Double> first = TrainerRuns.metric(train(config, Optional.empty()), SineGanTrainer.GENERATOR_LOSS);
+        List<Double> second = TrainerRuns.metric(train(config, Optional.empty()), SineGanTrainer.GENERATOR_LOSS);
         assertEquals(first, second);
+    }
+
+    @Test
+    void aRunKilledBeforeItsLastSnapshotResumesToTheSameLossesAndScores(@TempDir Path dir) throws IOException {
+        SineGanConfig config = tiny(5, 6, 3);
+        List<EpisodeReport> whole = train(config, Optional.of(dir));
+        assertEquals(6, TrainerRuns.dropNewestCheckpoint(dir));
+        List<EpisodeReport> resumed = train(config, Optional.of(dir));
+        assertEquals(3, resumed.size(), "the epochs after the last snapshot run again");
+        for (String metric : List.of(SineGanTrainer.DISCRIMINATOR_LOSS, SineGanTrainer.GENERATOR_LOSS, SineGanTrainer.MMD,
+                SineGanTrainer.VALID_SHARE)) {
+            assertEquals(TrainerRuns.metric(whole.subList(3, 6), metric), TrainerRuns.metric(resumed, metric), metric);
+        }
     }
 }

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.TrainingListener;
+import io.jgym.generative.TrainerRuns;
 import io.jgym.generative.data.ImageSet;
 import io.jgym.generative.data.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,15 +24,8 @@ class ConvVaeTrainerTest {
     }
 
     private static List<EpisodeReport> train(ConvVaeConfig config, int channels, Optional<Path> output) {
-        List<EpisodeReport> reports = new ArrayList<>();
-        new ConvVaeTrainer(config, TestImages.bars(256, 1, channels, 12), TestImages.bars(64, 2, channels, 12), "test", output)
-                .train(new TrainingListener() {
-                    @Override
-                    public void onEpisode(EpisodeReport report) {
-                        reports.add(report);
-                    }
-                });
-        return reports;
+        return TrainerRuns.reports(new ConvVaeTrainer(config, TestImages.bars(256, 1, channels, 12), TestImages.bars(64, 2, channels, 12),
+                "test", output));
     }
 
     private static double metric(EpisodeReport report, String name) {
@@ -56,16 +49,16 @@ class ConvVaeTrainerTest {
         assertTrue(train > 0.5 * metric(last, ConvVaeTrainer.HELD_OUT_NEG_ELBO) && train < metric(first, ConvVaeTrainer.TRAIN_NEG_ELBO),
                 "the training loss is the same kind of number and falls: " + metric(first, ConvVaeTrainer.TRAIN_NEG_ELBO) + " -> " + train);
         for (String file : List.of("samples.png", "reconstructions.png", "codes.png", "decoded.png",
-                "checkpoints/epoch-0006.sd", "checkpoints/epoch-0005.sd")) {
+                "checkpoints/epoch-0006/vae.sd", "checkpoints/epoch-0005/vae.sd")) {
             assertTrue(Files.isRegularFile(dir.resolve(file)), file);
         }
-        assertFalse(Files.exists(dir.resolve("checkpoints/epoch-0004.sd")), "only the two newest checkpoints are kept");
+        assertFalse(Files.exists(dir.resolve("checkpoints/epoch-0004")), "only the two newest checkpoints are kept");
     }
 
     @Test
     void theSameSeedGivesTheSameLosses() {
-        List<Double> a = train(tiny(4, 2, 2), 1, Optional.empty()).stream().map(r -> metric(r, ConvVaeTrainer.TRAIN_NEG_ELBO)).toList();
-        List<Double> b = train(tiny(4, 2, 2), 1, Optional.empty()).stream().map(r -> metric(r, ConvVaeTrainer.TRAIN_NEG_ELBO)).toList();
+        List<Double> a = TrainerRuns.metric(train(tiny(4, 2, 2), 1, Optional.empty()), ConvVaeTrainer.TRAIN_NEG_ELBO);
+        List<Double> b = TrainerRuns.metric(train(tiny(4, 2, 2), 1, Optional.empty()), ConvVaeTrainer.TRAIN_NEG_ELBO);
         assertEquals(a, b);
     }
 
