@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 
 /**
  * What {@code train dense-ae} and {@code train conv-ae} share: the image data, the settings of an
- * {@link AutoencoderConfig}, the run folder, progress and {@code --resume}. Each sub-class names its preset, its
- * trainer and the metrics it plots.
+ * {@link AutoencoderConfig}, the run folder, progress and {@code --resume}. Each sub-class names its
+ * preset, its trainer and the metrics it plots.
  */
 abstract class AutoencoderTrainCommand implements Callable<Integer> {
     @Mixin
