@@ -10,11 +10,12 @@ import java.util.function.UnaryOperator;
 
 /**
  * The pictures of a 2-D latent space that the autoencoder and the VAE share: a scatter of the codes
- * of held-out images coloured by class ({@code codes.png}), and a grid of images decoded from codes
+ * of held-out images coloured by class, with a legend of the class numbers ({@code codes.png}), and a grid of images decoded from codes
  * spread evenly over a square of the plane ({@code decoded.png}).
  */
 public final class LatentPictures {
     private static final int SCATTER_SIZE = 600;
+    private static final int HEADER_HEIGHT = 28;
     private static final Color[] CLASS_COLOURS = {
         new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44), new Color(214, 39, 40),
         new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127),
@@ -44,14 +45,28 @@ public final class LatentPictures {
         float spanY = Math.max(maxY - minY, 1e-6f);
         for (int i = 0; i < labels.length; i++) {
             int x = 10 + Math.round((codes[2 * i] - minX) / spanX * (SCATTER_SIZE - 20));
-            int y = SCATTER_SIZE - 10 - Math.round((codes[2 * i + 1] - minY) / spanY * (SCATTER_SIZE - 20));
+            int y = SCATTER_SIZE - 10 - Math.round((codes[2 * i + 1] - minY) / spanY * (SCATTER_SIZE - 10 - HEADER_HEIGHT));
             g.setColor(CLASS_COLOURS[Math.floorMod(labels[i], CLASS_COLOURS.length)]);
             g.fillOval(x - 2, y - 2, 4, 4);
         }
         g.setColor(Color.BLACK);
-        g.drawString(String.format("x: %.2f .. %.2f   y: %.2f .. %.2f   colour = class", minX, maxX, minY, maxY), 10, 16);
+        String header = String.format("x: %.2f .. %.2f   y: %.2f .. %.2f   class: ", minX, maxX, minY, maxY);
+        g.drawString(header, 10, 16);
+        legend(g, labels, 10 + g.getFontMetrics().stringWidth(header));
         g.dispose();
         AtomicFiles.writePng(png, image);
+    }
+
+    /** A swatch and the number of each class that occurs in {@code labels}, in a row from {@code left}. */
+    private static void legend(Graphics2D g, int[] labels, int left) {
+        int x = left;
+        for (int label : java.util.Arrays.stream(labels).distinct().sorted().toArray()) {
+            g.setColor(CLASS_COLOURS[Math.floorMod(label, CLASS_COLOURS.length)]);
+            g.fillRect(x, 7, 9, 9);
+            g.setColor(Color.BLACK);
+            g.drawString(Integer.toString(label), x + 11, 16);
+            x += 14 + g.getFontMetrics().stringWidth(Integer.toString(label)) + 6;
+        }
     }
 
     /**
