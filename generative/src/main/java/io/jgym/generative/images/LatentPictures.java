@@ -10,8 +10,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * The pictures of a 2-D latent space that the autoencoder and the VAE share: a scatter of the codes
- * of held-out images coloured by class, with a legend of the class numbers ({@code codes.png}), and a grid of images decoded from codes
- * spread evenly over a square of the plane ({@code decoded.png}).
+ * of held-out images coloured by class, with a legend of the class numbers ({@code codes.png}), and
+ * a grid of images decoded from codes spread evenly over an {@link Area} of the plane
+ * ({@code decoded.png}).
  */
 public final class LatentPictures {
     private static final int SCATTER_SIZE = 600;
@@ -69,18 +70,45 @@ public final class LatentPictures {
         }
     }
 
+    /** A rectangle of the latent plane: x from {@code left} to {@code right}, y from {@code bottom} to {@code top}. */
+    public record Area(float left, float right, float bottom, float top) {
+        /** The square [-extent, extent] on both axes (a VAE's prior). */
+        public static Area square(float extent) {
+            return new Area(-extent, extent, -extent, extent);
+        }
+
+        /**
+         * Where most of {@code codes} (row-major [n, 2]) lie: from the 2nd to the 98th percentile on
+         * each axis, so a few far-out codes do not leave most of the grid empty.
+         */
+        public static Area ofCodes(float[] codes) {
+            float[] xs = new float[codes.length / 2];
+            float[] ys = new float[codes.length / 2];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = codes[2 * i];
+                ys[i] = codes[2 * i + 1];
+            }
+            java.util.Arrays.sort(xs);
+            java.util.Arrays.sort(ys);
+            int low = (int) (0.02 * (xs.length - 1));
+            int high = (int) Math.ceil(0.98 * (xs.length - 1));
+            return new Area(xs[low], xs[high], ys[low], ys[high]);
+        }
+    }
+
     /**
-     * Decodes a {@code steps} x {@code steps} grid of codes spanning [-extent, extent] on both axes
-     * (row-major [steps^2, 2] into {@code decoder}, images in [0, 1] out) and writes them as one grid.
+     * Decodes a {@code steps} x {@code steps} grid of codes spread evenly over {@code area} (row-major
+     * [steps^2, 2] into {@code decoder}, images in [0, 1] out; top row = top of the area) and writes
+     * them as one grid.
      */
-    public static void decodedGrid(UnaryOperator<float[]> decoder, int steps, float extent, int channels, int height, int width,
+    public static void decodedGrid(UnaryOperator<float[]> decoder, int steps, Area area, int channels, int height, int width,
                                    Path png) {
         float[] codes = new float[steps * steps * 2];
         for (int row = 0; row < steps; row++) {
             for (int column = 0; column < steps; column++) {
                 int i = row * steps + column;
-                codes[2 * i] = -extent + 2 * extent * column / (steps - 1);
-                codes[2 * i + 1] = extent - 2 * extent * row / (steps - 1);
+                codes[2 * i] = area.left() + (area.right() - area.left()) * column / (steps - 1);
+                codes[2 * i + 1] = area.top() - (area.top() - area.bottom()) * row / (steps - 1);
             }
         }
         ImageGrid.write(decoder.apply(codes), channels, height, width, steps, 1, png);

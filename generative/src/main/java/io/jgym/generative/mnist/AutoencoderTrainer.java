@@ -114,13 +114,9 @@ public final class AutoencoderTrainer implements Trainer {
             List<INDArray> activations = network.feedForwardToLayer(codeLayer, heldOutInput, false);
             float[] codes = RowMajor.floats(activations.get(codeLayer + 1));
             LatentPictures.scatter(codes, heldOut.labels(), dir.resolve("codes.png"));
-            float extent = 0;
-            for (float c : codes) {
-                extent = Math.max(extent, Math.abs(c));
-            }
             int last = network.getnLayers() - 1;
             LatentPictures.decodedGrid(z -> RowMajor.floats(network.activateSelectedLayers(codeLayer + 1, last,
-                    Nd4j.create(z, new long[] {z.length / 2, 2}, 'c'))), 15, extent * 0.9f,
+                    Nd4j.create(z, new long[] {z.length / 2, 2}, 'c'))), 15, LatentPictures.Area.ofCodes(codes),
                     1, train.height(), train.width(), dir.resolve("decoded.png"));
         }
     }

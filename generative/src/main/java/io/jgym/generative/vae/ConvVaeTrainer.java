@@ -153,7 +153,7 @@ public final class ConvVaeTrainer implements Trainer {
             LatentPictures.scatter(RowMajor.floats(means), heldOut.labels(), dir.resolve("codes.png"));
             LatentPictures.decodedGrid(z -> RowMajor.floats(graph.output(Map.of(ConvVaeGraph.CODE,
                             Nd4j.create(z, new long[] {z.length / 2, 2}, 'c')), ConvVaeGraph.DECODED).get(ConvVaeGraph.DECODED)),
-                    15, LATENT_EXTENT, train.channels(), train.height(), train.width(), dir.resolve("decoded.png"));
+                    15, LatentPictures.Area.square(LATENT_EXTENT), train.channels(), train.height(), train.width(), dir.resolve("decoded.png"));
         }
     }
 
