@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EpochCheckpoints {
     private static final Pattern NAME = Pattern.compile("epoch-(\\d+)");
+    private static final Pattern PARTIAL = Pattern.compile("\\.epoch-\\d+\\.partial");
     private static final int KEEP = 2;
     private static final Logger LOG = LoggerFactory.getLogger(EpochCheckpoints.class);
 
@@ -88,8 +89,12 @@ public final class EpochCheckpoints {
         this.folder = folder;
     }
 
-    /** The checkpoint with the most epochs, if any: where a resumed run continues (it says so in the log). */
+    /**
+     * The checkpoint with the most epochs, if any: where a resumed run continues (it says so in the
+     * log). Half-written checkpoints a killed run left behind are removed.
+     */
     public Optional<Saved> toResume() {
+        removePartial();
         Optional<Saved> latest = all().stream().max(Comparator.comparingInt(Saved::epochsDone));
         latest.ifPresent(saved -> LOG.info("resuming after epoch {} from {}", saved.epochsDone(), saved.folder()));
         return latest;
@@ -98,7 +103,7 @@ public final class EpochCheckpoints {
     /** Writes the checkpoint after {@code epochsDone} epochs and removes all but the newest. */
     public void save(int epochsDone, Consumer<Parts> contents) {
         String name = String.format("epoch-%04d", epochsDone);
-        Path partial = folder.resolve("." + name + ".partial");
+        Path partial = folder.resolve("." + name + ".partial"); // matches PARTIAL
         Path target = folder.resolve(name);
         try {
             deleteTree(partial);
@@ -125,6 +130,19 @@ public final class EpochCheckpoints {
             }).filter(Objects::nonNull).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("could not list " + folder, e);
+        }
+    }
+
+    private void removePartial() {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path partial : entries.filter(p -> PARTIAL.matcher(p.getFileName().toString()).matches()).toList()) {
+                deleteTree(partial);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remove a half-written checkpoint in " + folder, e);
         }
     }
 
