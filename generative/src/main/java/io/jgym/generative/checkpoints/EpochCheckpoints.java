@@ -89,6 +89,11 @@ public final class EpochCheckpoints {
         this.folder = folder;
     }
 
+    /** The checkpoints of the run in {@code runFolder} (its {@code checkpoints/} folder); none without a run folder. */
+    public static Optional<EpochCheckpoints> ofRun(Optional<Path> runFolder) {
+        return runFolder.map(dir -> new EpochCheckpoints(dir.resolve("checkpoints")));
+    }
+
     /**
      * The checkpoint with the most epochs, if any: where a resumed run continues (it says so in the
      * log). Half-written checkpoints a killed run left behind are removed.

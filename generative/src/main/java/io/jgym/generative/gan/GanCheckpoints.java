@@ -21,7 +21,7 @@ public final class GanCheckpoints {
     private final Optional<EpochCheckpoints.Saved> resumed;
 
     public GanCheckpoints(Optional<Path> runFolder) {
-        this.checkpoints = runFolder.map(dir -> new EpochCheckpoints(dir.resolve("checkpoints")));
+        this.checkpoints = EpochCheckpoints.ofRun(runFolder);
         this.resumed = checkpoints.flatMap(EpochCheckpoints::toResume);
     }
 

@@ -58,7 +58,7 @@ public final class AutoencoderTrainer implements Trainer {
     public void train(TrainingListener listener) {
         int pixels = train.size();
         AutoencoderNetworks.Built built = AutoencoderNetworks.build(architecture, config, train.height(), train.width());
-        Optional<EpochCheckpoints> checkpoints = output.map(dir -> new EpochCheckpoints(dir.resolve("checkpoints")));
+        Optional<EpochCheckpoints> checkpoints = EpochCheckpoints.ofRun(output);
         Optional<EpochCheckpoints.Saved> resumed = checkpoints.flatMap(EpochCheckpoints::toResume);
         MultiLayerNetwork network = resumed.map(saved -> saved.network(NETWORK_FILE)).orElse(built.network());
         int start = resumed.map(EpochCheckpoints.Saved::epochsDone).orElse(0);

@@ -76,7 +76,7 @@ public final class ConvVaeTrainer implements Trainer {
 
     @Override
     public void train(TrainingListener listener) {
-        Optional<EpochCheckpoints> checkpoints = output.map(dir -> new EpochCheckpoints(dir.resolve("checkpoints")));
+        Optional<EpochCheckpoints> checkpoints = EpochCheckpoints.ofRun(output);
         Optional<EpochCheckpoints.Saved> resumed = checkpoints.flatMap(EpochCheckpoints::toResume);
         SameDiff graph = resumed.map(saved -> saved.graph(GRAPH_FILE))
                 .orElseGet(() -> ConvVaeGraph.build(config, train.channels(), train.height(), train.width()));
