@@ -105,16 +105,18 @@ public final class EpochCheckpoints {
         return latest;
     }
 
-    /** Writes the checkpoint after {@code epochsDone} epochs and removes all but the newest. */
+    /**
+     * Writes the checkpoint after {@code epochsDone} epochs and removes all but the newest. Neither
+     * its folder nor a half-written one is there yet: a run saves only epochs after the one it
+     * resumed from, and {@link #toResume} has cleared half-written folders.
+     */
     public void save(int epochsDone, Consumer<Parts> contents) {
         String name = String.format("epoch-%04d", epochsDone);
         Path partial = folder.resolve("." + name + ".partial"); // matches PARTIAL
         Path target = folder.resolve(name);
         try {
-            deleteTree(partial);
             Files.createDirectories(partial);
             contents.accept(new Parts(partial));
-            deleteTree(target);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             for (Saved old : all().stream().sorted(Comparator.comparingInt(Saved::epochsDone).reversed()).skip(KEEP).toList()) {
                 deleteTree(old.folder());
