@@ -2,8 +2,8 @@ package io.jgym.server;
 
 import io.jgym.contracts.Frame;
 import io.jgym.contracts.files.AtomicFiles;
-import io.jgym.envs.render.AnimatedGifWriter;
-import io.jgym.envs.render.FrameImages;
+import io.jgym.contracts.images.AnimatedGifWriter;
+import io.jgym.contracts.images.FrameImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

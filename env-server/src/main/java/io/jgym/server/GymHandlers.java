@@ -8,7 +8,7 @@ import io.jgym.contracts.Reset;
 import io.jgym.contracts.Step;
 import io.jgym.contracts.space.Space;
 import io.jgym.contracts.space.Value;
-import io.jgym.envs.render.FrameImages;
+import io.jgym.contracts.images.FrameImages;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package io.jgym.launcher;
 import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.data.ImageSet;
-import io.jgym.generative.mnist.AutoencoderConfig;
+import io.jgym.generative.autoencoder.AutoencoderConfig;
 import io.jgym.runs.RunFolder;
 import io.jgym.runs.RunOutputListener;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package io.jgym.launcher;
 
 import io.jgym.contracts.training.Trainer;
 import io.jgym.generative.data.ImageSet;
-import io.jgym.generative.mnist.AutoencoderConfig;
-import io.jgym.generative.mnist.AutoencoderNetworks;
-import io.jgym.generative.mnist.AutoencoderTrainer;
+import io.jgym.generative.autoencoder.AutoencoderConfig;
+import io.jgym.generative.autoencoder.AutoencoderNetworks;
+import io.jgym.generative.autoencoder.AutoencoderTrainer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

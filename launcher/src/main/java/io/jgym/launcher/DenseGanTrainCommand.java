@@ -1,7 +1,7 @@
 package io.jgym.launcher;
 
 import io.jgym.generative.data.ImageSet;
-import io.jgym.generative.mnist.DenseGanConfig;
+import io.jgym.generative.imagegan.DenseGanConfig;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -6,7 +6,7 @@ import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.data.ImageSet;
 import io.jgym.generative.imagegan.ImageGanTrainer;
 import io.jgym.generative.metrics.ClassifierQuality;
-import io.jgym.generative.mnist.DenseGanConfig;
+import io.jgym.generative.imagegan.DenseGanConfig;
 import io.jgym.generative.sine.SineGanConfig;
 import io.jgym.generative.sine.SineGanTrainer;
 import io.jgym.generative.vae.ConvVaeConfig;

@@ -2,7 +2,7 @@ package io.jgym.launcher;
 
 import io.jgym.agents.dqn.GreedyEvaluator;
 import io.jgym.contracts.Env;
-import io.jgym.envs.render.AnimatedGifWriter;
+import io.jgym.contracts.images.AnimatedGifWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

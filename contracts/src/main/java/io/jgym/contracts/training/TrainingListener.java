@@ -3,8 +3,10 @@ package io.jgym.contracts.training;
 import java.util.List;
 
 /**
- * Observes a {@link Trainer}: progress output, metrics files, plots and dashboards are all
- * listeners, so trainers never print or write files themselves. Every callback has a no-op default.
+ * Observes a run: progress output, metrics files, plots and dashboards are all listeners, so
+ * trainers never print or write reports themselves. The runner calls {@link #onStart} and
+ * {@link #onEnd}; trainers report episodes through {@link TrainingContext#report}. Every callback
+ * has a no-op default.
  */
 public interface TrainingListener {
 
@@ -16,13 +18,13 @@ public interface TrainingListener {
     default void onEpisode(EpisodeReport report) {
     }
 
-    /** Called once after the last episode, also when training stops early. */
+    /** Called once after the last episode, also when training stops early, is cancelled or fails. */
     default void onEnd() {
     }
 
     /** One listener that forwards every callback to {@code listeners}, in order. */
-    static TrainingListener of(TrainingListener... listeners) {
-        List<TrainingListener> all = List.of(listeners);
+    static TrainingListener of(List<? extends TrainingListener> listeners) {
+        List<TrainingListener> all = List.copyOf(listeners);
         return new TrainingListener() {
             @Override
             public void onStart(String runName) {
@@ -39,5 +41,10 @@ public interface TrainingListener {
                 all.forEach(TrainingListener::onEnd);
             }
         };
+    }
+
+    /** One listener that forwards every callback to {@code listeners}, in order. */
+    static TrainingListener of(TrainingListener... listeners) {
+        return of(List.of(listeners));
     }
 }

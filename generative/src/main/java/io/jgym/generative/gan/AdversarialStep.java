@@ -1,5 +1,6 @@
 package io.jgym.generative.gan;
 
+import io.jgym.generative.data.Minibatches;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;

@@ -2,8 +2,8 @@ package io.jgym.generative.metrics;
 
 import io.jgym.contracts.files.AtomicFiles;
 import io.jgym.generative.data.ImageSet;
-import io.jgym.generative.gan.Minibatches;
-import io.jgym.generative.gan.RowMajor;
+import io.jgym.generative.data.Minibatches;
+import io.jgym.generative.data.RowMajor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

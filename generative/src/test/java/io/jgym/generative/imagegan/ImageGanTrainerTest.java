@@ -9,7 +9,7 @@ import io.jgym.generative.data.ImageSet;
 import io.jgym.generative.data.TestImages;
 import io.jgym.generative.metrics.ClassifierQuality;
 import io.jgym.generative.metrics.ImageClassifier;
-import io.jgym.generative.mnist.DenseGanConfig;
+import io.jgym.generative.imagegan.DenseGanConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

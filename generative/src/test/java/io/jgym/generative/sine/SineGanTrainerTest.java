@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.TrainerRuns;
-import io.jgym.generative.gan.RowMajor;
+import io.jgym.generative.data.RowMajor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.jgym.envs.render;
+package io.jgym.contracts.images;
 
 import io.jgym.contracts.Frame;
 import java.awt.image.BufferedImage;

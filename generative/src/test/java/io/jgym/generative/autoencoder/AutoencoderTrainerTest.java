@@ -1,4 +1,4 @@
-package io.jgym.generative.mnist;
+package io.jgym.generative.autoencoder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

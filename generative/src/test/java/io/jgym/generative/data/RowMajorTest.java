@@ -1,4 +1,4 @@
-package io.jgym.generative.gan;
+package io.jgym.generative.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 

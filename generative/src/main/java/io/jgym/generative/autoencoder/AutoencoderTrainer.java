@@ -1,12 +1,12 @@
-package io.jgym.generative.mnist;
+package io.jgym.generative.autoencoder;
 
 import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingListener;
 import io.jgym.generative.checkpoints.EpochCheckpoints;
 import io.jgym.generative.data.ImageSet;
-import io.jgym.generative.gan.Minibatches;
-import io.jgym.generative.gan.RowMajor;
+import io.jgym.generative.data.Minibatches;
+import io.jgym.generative.data.RowMajor;
 import io.jgym.generative.images.ImageGrid;
 import io.jgym.generative.images.LatentPictures;
 import java.nio.file.Path;

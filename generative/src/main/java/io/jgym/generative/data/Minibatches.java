@@ -1,4 +1,4 @@
-package io.jgym.generative.gan;
+package io.jgym.generative.data;
 
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;

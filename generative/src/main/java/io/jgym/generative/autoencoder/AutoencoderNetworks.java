@@ -1,4 +1,4 @@
-package io.jgym.generative.mnist;
+package io.jgym.generative.autoencoder;
 
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;

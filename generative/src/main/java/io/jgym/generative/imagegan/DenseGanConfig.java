@@ -1,4 +1,4 @@
-package io.jgym.generative.mnist;
+package io.jgym.generative.imagegan;
 
 import io.jgym.generative.gan.GanNetworks;
 import io.jgym.generative.imagegan.ImageGanConfig;

@@ -1,4 +1,4 @@
-package io.jgym.generative.mnist;
+package io.jgym.generative.autoencoder;
 
 import java.util.List;
 
