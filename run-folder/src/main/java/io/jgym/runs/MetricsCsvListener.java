@@ -10,22 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes {@code metrics.csv}: a header of {@code episode,total_steps} and the metric names, then
- * one row per episode, flushed as it happens. When a resumed run reports its first episode, rows
+ * Writes {@code metrics.csv}: a header of {@code episode,total_steps} and the trainer's declared
+ * metric names, then one row per episode, flushed as it happens; a metric an episode did not measure
+ * is an empty cell. When a resumed run reports its first episode, rows
  * from that episode on (written after the last checkpoint by the interrupted run) are dropped
  * first, so the file always matches the checkpointed history.
  */
 public final class MetricsCsvListener implements TrainingListener {
     private final Path file;
     private BufferedWriter writer;
-    private List<String> metricNames;
+    private final List<String> metricNames;
 
-    public MetricsCsvListener(Path file) {
+    /** @param metricNames the columns after {@code episode,total_steps}: every metric the trainer declared */
+    public MetricsCsvListener(Path file, List<String> metricNames) {
         this.file = file;
+        this.metricNames = List.copyOf(metricNames);
     }
 
     @Override
@@ -50,7 +52,6 @@ public final class MetricsCsvListener implements TrainingListener {
     }
 
     private void open(EpisodeReport first) throws IOException {
-        metricNames = new ArrayList<>(first.metrics().keySet());
         String header = "episode,total_steps," + String.join(",", metricNames);
         StringBuilder kept = new StringBuilder(header).append('\n');
         if (Files.exists(file)) {

@@ -45,6 +45,28 @@ public final class RunFolder {
         return new RunFolder(root);
     }
 
+    /**
+     * The folder of the run called {@code name} under {@code runsDir}.
+     *
+     * @throws IllegalArgumentException if the name would leave {@code runsDir} or hide the folder
+     */
+    public static Path resolve(Path runsDir, String name) {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException("--name must be a plain folder name (letters, digits, '.', '_', '-', not starting"
+                    + " with '.' or '-'), got '" + name + "'; runs stay inside --runs-dir");
+        }
+        return runsDir.resolve(name);
+    }
+
+    /** Replaces {@code config.json} (a resumed run that extends its budget records the change). */
+    public void rewriteRecord(Map<String, Object> record) {
+        try {
+            AtomicFiles.writeString(root.resolve(CONFIG_FILE), JSON.writeValueAsString(record) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + root.resolve(CONFIG_FILE), e);
+        }
+    }
+
     /** Opens an existing run, to resume or evaluate it. */
     public static RunFolder open(Path root) {
         if (!Files.isRegularFile(root.resolve(CONFIG_FILE))) {

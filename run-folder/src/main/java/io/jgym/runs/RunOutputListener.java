@@ -1,6 +1,7 @@
 package io.jgym.runs;
 
 import io.jgym.contracts.training.EpisodeReport;
+import io.jgym.contracts.training.Metric;
 import io.jgym.contracts.training.TrainingListener;
 import java.nio.file.Files;
 import java.util.List;
@@ -13,17 +14,12 @@ public final class RunOutputListener implements TrainingListener {
     private final RunFolder run;
     private final List<String> plotted;
     private final MetricsCsvListener csv;
-    private final LearningCurvePlot plot;
 
-    /**
-     * @param plotted       metric names drawn, one panel each
-     * @param averageWindow episodes in the moving average drawn over each panel
-     */
-    public RunOutputListener(RunFolder run, List<String> plotted, int averageWindow) {
+    /** @param metrics the trainer's declared metrics: all are columns of metrics.csv, the shown ones are plotted */
+    public RunOutputListener(RunFolder run, List<Metric> metrics) {
         this.run = run;
-        this.plotted = List.copyOf(plotted);
-        this.csv = new MetricsCsvListener(run.metricsCsv());
-        this.plot = new LearningCurvePlot(averageWindow);
+        this.plotted = metrics.stream().filter(Metric::shown).map(Metric::name).toList();
+        this.csv = new MetricsCsvListener(run.metricsCsv(), metrics.stream().map(Metric::name).toList());
     }
 
     @Override
@@ -36,8 +32,13 @@ public final class RunOutputListener implements TrainingListener {
         csv.onEnd();
         if (Files.exists(run.metricsCsv())) {
             MetricsTable table = MetricsTable.read(run.metricsCsv());
-            plot.write(table, plotted, run.learningCurve());
+            new LearningCurvePlot(averageWindow(table.rows().size())).write(table, plotted, run.learningCurve());
             RunReport.write(run, table);
         }
+    }
+
+    /** Episodes in the moving average drawn over each panel: none for short runs, up to 100 for long ones. */
+    static int averageWindow(int episodes) {
+        return Math.max(1, Math.min(100, episodes / 20));
     }
 }
