@@ -1,64 +1,72 @@
 package io.jgym.agents.dqn;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.jgym.agents.AgentEnvironments;
 import java.util.List;
 
 /**
- * Every hyper-parameter of a DQN run, with the tuned defaults in {@link #defaults()} and the seed
- * course's settings in {@link #course()}. CLI flags map one-to-one onto these components and the
- * record is saved as the run's {@code config.json}, so a run can always be repeated or resumed.
- *
- * @param seed                 seeds the networks, exploration, replay sampling and every episode's reset
- * @param maxSteps             stop after this many environment steps
- * @param maxEpisodes          stop after this many episodes (0: no episode limit)
- * @param hiddenLayers         widths of the ReLU hidden layers
- * @param optimizer            gradient-descent rule
- * @param learningRate         optimiser step size
- * @param gamma                discount factor
- * @param bufferSize           replay memory capacity in transitions
- * @param batchSize            transitions per gradient step
- * @param learningStarts       environment steps before the first gradient step
- * @param trainFrequency       environment steps between two training phases
- * @param gradientSteps        gradient steps per training phase
- * @param targetUpdateInterval gradient steps between target-network updates
- * @param tau                  target update weight: 1 copies the online network (hard update),
- *                             smaller values move the target part of the way (soft update)
- * @param doubleDqn            choose the next action with the online network, value it with the target
- * @param loss                 loss on the temporal-difference error
- * @param maxGradNorm          clip each layer's gradient to this L2 norm (0: no clipping)
- * @param epsilonSchedule      how exploration decays
- * @param epsilonStart         exploration rate at the first step
- * @param epsilonEnd           exploration rate it decays to
- * @param epsilonDecay         exponential schedule: factor applied per environment step;
- *                             linear schedule: fraction of {@code maxSteps} spent decaying
- * @param solveReturn          stop once the mean return of the last {@code solveWindow} episodes
- *                             reaches this (0: never stop early)
- * @param solveWindow          episodes in the moving average used for {@code solveReturn}
- * @param checkpointEvery      episodes between checkpoints (0: only at the end)
+ * Every setting of a DQN run, with the tuned defaults in {@link #defaults()} and the seed course's
+ * settings in {@link #course()} (the presets {@code default} and {@code course} of {@link DqnProvider}).
+ * Each component is a flag ({@code maxSteps} -> {@code --max-steps}) described by its
+ * {@code @JsonPropertyDescription}, and a key of the run's {@code config.json}, so the same config
+ * repeats or resumes the run, in-process or over HTTP alike.
  */
 public record DqnConfig(
+        @JsonPropertyDescription("Seeds the network, exploration, replay sampling and every episode's reset.")
         long seed,
+        @JsonPropertyDescription("Environment id, e.g. CartPole-v1 or MountainCar-v0; its actions must be Discrete.")
+        String env,
+        @JsonPropertyDescription("Base URL of a gym-http-api server, e.g. http://127.0.0.1:5000; in-process when left out.")
+        String server,
+        @JsonPropertyDescription("Stop after this many environment steps.")
         long maxSteps,
+        @JsonPropertyDescription("Stop after this many episodes (0: no episode limit).")
         long maxEpisodes,
+        @JsonPropertyDescription("Widths of the ReLU hidden layers, e.g. 64,64.")
         List<Integer> hiddenLayers,
+        @JsonPropertyDescription("Gradient-descent rule.")
         Optimizer optimizer,
+        @JsonPropertyDescription("Optimiser step size.")
         double learningRate,
+        @JsonPropertyDescription("Discount factor.")
         double gamma,
+        @JsonPropertyDescription("Replay memory capacity in transitions.")
         int bufferSize,
+        @JsonPropertyDescription("Transitions per gradient step.")
         int batchSize,
+        @JsonPropertyDescription("Environment steps before the first gradient step.")
         long learningStarts,
+        @JsonPropertyDescription("Environment steps between two training phases.")
         int trainFrequency,
+        @JsonPropertyDescription("Gradient steps per training phase.")
         int gradientSteps,
+        @JsonPropertyDescription("Gradient steps between target-network updates.")
         int targetUpdateInterval,
+        @JsonPropertyDescription("Target update weight: 1 copies the online network (hard update), less moves the target part of the way.")
         double tau,
+        @JsonPropertyDescription("Choose the next action with the online network and value it with the target network.")
         boolean doubleDqn,
+        @JsonPropertyDescription("Loss on the temporal-difference error.")
         Loss loss,
+        @JsonPropertyDescription("Clip each layer's gradient to this L2 norm (0: no clipping).")
         double maxGradNorm,
+        @JsonPropertyDescription("How exploration decays.")
         EpsilonSchedule.Kind epsilonSchedule,
+        @JsonPropertyDescription("Exploration rate at the first step.")
         double epsilonStart,
+        @JsonPropertyDescription("Exploration rate it decays to.")
         double epsilonEnd,
+        @JsonPropertyDescription("EXPONENTIAL: factor applied per environment step; LINEAR: fraction of the run's --max-steps spent decaying.")
         double epsilonDecay,
+        @JsonPropertyDescription("Stop once the mean return of the last --solve-window episodes reaches this (0: never stop early).")
         double solveReturn,
+        @JsonPropertyDescription("Episodes in the moving average of returns.")
         int solveWindow,
+        @JsonPropertyDescription("Environment steps between greedy checks on a separate environment (0: none); the best one is kept as the best checkpoint.")
+        long evalEvery,
+        @JsonPropertyDescription("Greedy episodes per greedy check.")
+        int evalEpisodes,
+        @JsonPropertyDescription("Episodes between checkpoints (0: only at the end).")
         int checkpointEvery) {
 
     /** The optimisers a run can use. */
@@ -73,27 +81,35 @@ public record DqnConfig(
     }
 
     public DqnConfig {
+        AgentEnvironments.validate(env, server);
+        require(hiddenLayers != null, "--hidden-layers must be one or more positive widths, got nothing");
         hiddenLayers = List.copyOf(hiddenLayers);
-        require(maxSteps > 0, "max-steps must be positive, got " + maxSteps);
-        require(maxEpisodes >= 0, "max-episodes must be 0 (no limit) or positive, got " + maxEpisodes);
+        require(optimizer != null, "--optimizer must be one of ADAM, RMSPROP, SGD");
+        require(loss != null, "--loss must be one of HUBER, MSE");
+        require(epsilonSchedule != null, "--epsilon-schedule must be one of EXPONENTIAL, LINEAR");
+        require(maxSteps > 0, "--max-steps must be positive, got " + maxSteps);
+        require(maxEpisodes >= 0, "--max-episodes must be 0 (no limit) or positive, got " + maxEpisodes);
         require(!hiddenLayers.isEmpty() && hiddenLayers.stream().allMatch(w -> w > 0),
-                "hidden layers must be one or more positive widths, got " + hiddenLayers);
-        require(learningRate > 0 && Double.isFinite(learningRate), "learning-rate must be positive, got " + learningRate);
-        require(gamma >= 0 && gamma <= 1, "gamma must be in [0, 1], got " + gamma);
-        require(batchSize > 0, "batch-size must be positive, got " + batchSize);
-        require(bufferSize >= batchSize, "buffer-size (" + bufferSize + ") must hold at least one batch (" + batchSize + ")");
-        require(learningStarts >= 0, "learning-starts must not be negative, got " + learningStarts);
-        require(trainFrequency > 0, "train-frequency must be positive, got " + trainFrequency);
-        require(gradientSteps > 0, "gradient-steps must be positive, got " + gradientSteps);
-        require(targetUpdateInterval > 0, "target-update-interval must be positive, got " + targetUpdateInterval);
-        require(tau > 0 && tau <= 1, "tau must be in (0, 1], got " + tau);
-        require(maxGradNorm >= 0, "max-grad-norm must be 0 (off) or positive, got " + maxGradNorm);
-        require(epsilonStart >= 0 && epsilonStart <= 1, "epsilon-start must be in [0, 1], got " + epsilonStart);
+                "--hidden-layers must be one or more positive widths, got " + hiddenLayers);
+        require(learningRate > 0 && Double.isFinite(learningRate), "--learning-rate must be positive, got " + learningRate);
+        require(gamma >= 0 && gamma <= 1, "--gamma must be in [0, 1], got " + gamma);
+        require(batchSize > 0, "--batch-size must be positive, got " + batchSize);
+        require(bufferSize >= batchSize, "--buffer-size (" + bufferSize + ") must hold at least one batch (" + batchSize + ")");
+        require(learningStarts >= 0, "--learning-starts must not be negative, got " + learningStarts);
+        require(trainFrequency > 0, "--train-frequency must be positive, got " + trainFrequency);
+        require(gradientSteps > 0, "--gradient-steps must be positive, got " + gradientSteps);
+        require(targetUpdateInterval > 0, "--target-update-interval must be positive, got " + targetUpdateInterval);
+        require(tau > 0 && tau <= 1, "--tau must be in (0, 1], got " + tau);
+        require(maxGradNorm >= 0, "--max-grad-norm must be 0 (off) or positive, got " + maxGradNorm);
+        require(epsilonStart >= 0 && epsilonStart <= 1, "--epsilon-start must be in [0, 1], got " + epsilonStart);
         require(epsilonEnd >= 0 && epsilonEnd <= epsilonStart,
-                "epsilon-end must be in [0, epsilon-start], got " + epsilonEnd);
-        require(epsilonDecay > 0 && epsilonDecay <= 1, "epsilon-decay must be in (0, 1], got " + epsilonDecay);
-        require(solveWindow > 0, "solve-window must be positive, got " + solveWindow);
-        require(checkpointEvery >= 0, "checkpoint-every must be 0 or positive, got " + checkpointEvery);
+                "--epsilon-end must be in [0, --epsilon-start (" + epsilonStart + ")], got " + epsilonEnd);
+        require(epsilonDecay > 0 && epsilonDecay <= 1, "--epsilon-decay must be in (0, 1], got " + epsilonDecay);
+        require(Double.isFinite(solveReturn), "--solve-return must be a finite number (0: never stop early), got " + solveReturn);
+        require(solveWindow > 0, "--solve-window must be positive, got " + solveWindow);
+        require(evalEvery >= 0, "--eval-every must be 0 (no greedy checks) or positive, got " + evalEvery);
+        require(evalEpisodes > 0, "--eval-episodes must be positive, got " + evalEpisodes);
+        require(checkpointEvery >= 0, "--checkpoint-every must be 0 or positive, got " + checkpointEvery);
     }
 
     /**
@@ -103,44 +119,39 @@ public record DqnConfig(
      * target network copied every 50 gradient steps (100 environment steps) and exploration that
      * settles at 5%. Chosen among the variants compared in docs/benchmarks.md: its greedy policy
      * reached a mean of 475 over 100 episodes after a median of about 15,000 steps on five seeds.
+     * A greedy check of 20 episodes every 5,000 steps (40 checks in a full run) keeps a best
+     * checkpoint at a modest cost: at most 10,000 greedy steps a check, each one forward pass.
      */
     public static DqnConfig defaults() {
-        return new DqnConfig(1, 200_000, 0, List.of(64, 64), Optimizer.ADAM, 3e-3, 0.99,
+        return new DqnConfig(1, "CartPole-v1", null, 200_000, 0, List.of(64, 64), Optimizer.ADAM, 3e-3, 0.99,
                 50_000, 128, 32, 2, 1, 50, 1.0, true, Loss.MSE, 0,
-                EpsilonSchedule.Kind.EXPONENTIAL, 0.95, 0.05, 0.995, 0, 100, 25);
+                EpsilonSchedule.Kind.EXPONENTIAL, 0.95, 0.05, 0.995, 0, 100, 5_000, 20, 25);
     }
 
     /**
      * The seed course's DQN: a 20-20 network, gamma 0.95, epsilon 0.95 decaying by 0.995 per step
      * down to 0.01, a replay memory of 8,000, minibatches of 32, squared error, no target network
      * (a hard update after every gradient step). The course fitted one sample at a time; here each
-     * minibatch is one gradient step, as it should be.
+     * minibatch is one gradient step, as it should be. Greedy checks as in {@link #defaults()}.
      */
     public static DqnConfig course() {
-        return new DqnConfig(1, 200_000, 0, List.of(20, 20), Optimizer.ADAM, 1e-3, 0.95,
+        return new DqnConfig(1, "CartPole-v1", null, 200_000, 0, List.of(20, 20), Optimizer.ADAM, 1e-3, 0.95,
                 8_000, 32, 32, 1, 1, 1, 1.0, false, Loss.MSE, 0,
-                EpsilonSchedule.Kind.EXPONENTIAL, 0.95, 0.01, 0.995, 0, 100, 25);
+                EpsilonSchedule.Kind.EXPONENTIAL, 0.95, 0.01, 0.995, 0, 100, 5_000, 20, 25);
     }
 
-    /** The preset called {@code name}: {@code default} or {@code course}. */
-    public static DqnConfig preset(String name) {
-        return switch (name) {
-            case "default" -> defaults();
-            case "course" -> course();
-            default -> throw new IllegalArgumentException("unknown preset '" + name + "'; choose default or course");
-        };
+    /**
+     * The exploration schedule of a run that started with {@code horizonSteps} as its
+     * {@code --max-steps}: a linear schedule keeps that horizon when the run is extended (epsilon stays
+     * at its floor past it); an exponential one does not depend on the budget.
+     */
+    public EpsilonSchedule schedule(long horizonSteps) {
+        return EpsilonSchedule.of(epsilonSchedule, epsilonStart, epsilonEnd, epsilonDecay, horizonSteps);
     }
 
-    /** The same learning settings for another seed, step budget and stopping rule (no checkpoints). */
-    public DqnConfig forRun(long newSeed, long newMaxSteps, double newSolveReturn) {
-        return new DqnConfig(newSeed, newMaxSteps, 0, hiddenLayers, optimizer, learningRate, gamma, bufferSize, batchSize,
-                learningStarts, trainFrequency, gradientSteps, targetUpdateInterval, tau, doubleDqn, loss, maxGradNorm,
-                epsilonSchedule, epsilonStart, epsilonEnd, epsilonDecay, newSolveReturn, solveWindow, 0);
-    }
-
-    /** The schedule these settings describe. */
+    /** The exploration schedule of a run that starts now, with this config's budget. */
     public EpsilonSchedule schedule() {
-        return EpsilonSchedule.of(epsilonSchedule, epsilonStart, epsilonEnd, epsilonDecay, maxSteps);
+        return schedule(maxSteps);
     }
 
     private static void require(boolean condition, String message) {

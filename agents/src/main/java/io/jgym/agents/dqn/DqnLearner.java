@@ -58,16 +58,16 @@ public final class DqnLearner {
         input.data().setData(batch.observations);
 
         // Online Q for s (rows 0..B-1) and s' (rows B..2B-1) in one call; target Q for s'.
-        float[] onlineQ = GreedyPolicy.values(online.output(stackedInput, false));
-        float[] targetNextQ = GreedyPolicy.values(target.network().output(nextInput, false));
+        float[] onlineQ = GreedyActions.values(online.output(stackedInput, false));
+        float[] targetNextQ = GreedyActions.values(target.network().output(nextInput, false));
 
         System.arraycopy(onlineQ, 0, label, 0, rows * actions);
         double lossSum = 0;
         double qSum = 0;
         for (int row = 0; row < rows; row++) {
             int nextAction = config.doubleDqn()
-                    ? GreedyPolicy.argmax(onlineQ, (rows + row) * actions, actions)
-                    : GreedyPolicy.argmax(targetNextQ, row * actions, actions);
+                    ? GreedyActions.argmax(onlineQ, (rows + row) * actions, actions)
+                    : GreedyActions.argmax(targetNextQ, row * actions, actions);
             double bootstrap = batch.terminals[row] ? 0.0 : config.gamma() * targetNextQ[row * actions + nextAction];
             int cell = row * actions + batch.actions[row];
             double q = onlineQ[cell];
@@ -82,11 +82,7 @@ public final class DqnLearner {
             label[cell] = (float) (q + delta);
             qSum += q;
         }
-        double loss = lossSum / rows;
-        if (!Double.isFinite(loss)) {
-            throw new TrainingDivergedException("TD loss became " + loss + " after " + online.getIterationCount()
-                    + " gradient steps; try a lower --learning-rate, --loss HUBER or --max-grad-norm 10");
-        }
+        double loss = lossSum / rows; // a NaN or infinite loss is caught where the episode is reported
         labels.data().setData(label);
         online.fit(input, labels);
         target.afterGradientStep(online, online.getIterationCount());

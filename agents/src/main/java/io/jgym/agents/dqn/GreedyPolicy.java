@@ -1,44 +1,58 @@
 package io.jgym.agents.dqn;
 
+import io.jgym.contracts.space.Discrete;
+import io.jgym.contracts.space.Space;
+import io.jgym.contracts.space.Value;
+import io.jgym.contracts.training.Policy;
+import java.util.function.ToIntFunction;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Picks the action with the highest Q-value for one encoded observation. Reuses one input row, so
- * acting allocates only the network's output. Used while training, by {@code eval} and by {@code play}.
+ * A trained agent as the contract's {@link Policy}: encodes the observation as training did,
+ * picks an action index greedily (no exploration, no learning) and returns it as an element of the
+ * Discrete action space. {@code eval}, {@code play}, the greedy checks during training and the
+ * benchmark play through this, for jgym's Q-networks and for RL4J's alike.
  */
-public final class GreedyPolicy {
-    private final MultiLayerNetwork network;
-    private final INDArray input;
-    private final int actions;
+public final class GreedyPolicy implements Policy {
+    private final ObservationEncoder encoder;
+    private final ToIntFunction<float[]> chooser;
+    private final long actionStart;
+    private final float[] encoded;
 
-    public GreedyPolicy(MultiLayerNetwork network, int observationSize) {
-        this.network = network;
-        this.input = Nd4j.create(DataType.FLOAT, 1, observationSize);
-        this.actions = network.layerSize(network.getnLayers() - 1);
-    }
-
-    /** The greedy action; ties go to the lowest index, as numpy's argmax does. */
-    public int act(float[] observation) {
-        input.data().setData(observation);
-        return argmax(values(network.output(input, false)), 0, actions);
-    }
-
-    /** Q-values row after row, whatever memory order DL4J returned them in. */
-    static float[] values(INDArray q) {
-        return (q.ordering() == 'c' && !q.isView() ? q : q.dup('c')).data().asFloat();
-    }
-
-    /** Index of the largest of {@code values[from .. from + count)}, relative to {@code from}. */
-    static int argmax(float[] values, int from, int count) {
-        int best = 0;
-        for (int i = 1; i < count; i++) {
-            if (values[from + i] > values[from + best]) {
-                best = i;
-            }
+    /**
+     * @param chooser the action index (from 0) for an encoded observation
+     * @throws IllegalArgumentException if the action space is not Discrete
+     */
+    public GreedyPolicy(ToIntFunction<float[]> chooser, Space observationSpace, Space actionSpace) {
+        if (!(actionSpace instanceof Discrete discrete)) {
+            throw new IllegalArgumentException("a greedy Q policy needs a Discrete action space, got " + actionSpace);
         }
-        return best;
+        this.encoder = new ObservationEncoder(observationSpace);
+        this.chooser = chooser;
+        this.actionStart = discrete.start();
+        this.encoded = new float[encoder.size()];
+    }
+
+    /**
+     * The greedy policy of a Q-network (jgym's or RL4J's), after checking that it fits the spaces.
+     *
+     * @throws IllegalArgumentException if the network's inputs or outputs do not match the spaces
+     */
+    public static GreedyPolicy of(MultiLayerNetwork network, Space observationSpace, Space actionSpace) {
+        int inputs = network.layerInputSize(0);
+        int outputs = network.layerSize(network.getnLayers() - 1);
+        int observationSize = new ObservationEncoder(observationSpace).size();
+        if (!(actionSpace instanceof Discrete discrete) || inputs != observationSize || outputs != discrete.n()) {
+            throw new IllegalArgumentException("the model takes " + inputs + " inputs and scores " + outputs
+                    + " actions, but this environment has " + observationSize + " observation values and the action space "
+                    + actionSpace);
+        }
+        return new GreedyPolicy(new GreedyActions(network, observationSize)::act, observationSpace, actionSpace);
+    }
+
+    @Override
+    public Value act(Value observation) {
+        encoder.encode(observation, encoded);
+        return Value.of(actionStart + chooser.applyAsInt(encoded));
     }
 }
