@@ -171,7 +171,7 @@ public final class TrainingRun<C, M> {
             }
             all.addAll(listeners);
             TrainingListener listener = TrainingListener.of(all);
-            listener.onStart(name);
+            listener.onStart(name, trainer.metrics());
             try {
                 return trainer.train(context.listener(listener).build());
             } finally {

@@ -10,8 +10,8 @@ import java.util.List;
  */
 public interface TrainingListener {
 
-    /** Called once before the first episode. */
-    default void onStart(String runName) {
+    /** Called once before the first episode, with the metrics the trainer declared. */
+    default void onStart(String runName, List<Metric> metrics) {
     }
 
     /** Called after every episode (or epoch) with what it measured. */
@@ -27,8 +27,8 @@ public interface TrainingListener {
         List<TrainingListener> all = List.copyOf(listeners);
         return new TrainingListener() {
             @Override
-            public void onStart(String runName) {
-                all.forEach(l -> l.onStart(runName));
+            public void onStart(String runName, List<Metric> metrics) {
+                all.forEach(l -> l.onStart(runName, metrics));
             }
 
             @Override

@@ -1,6 +1,8 @@
 package io.jgym.generative.gan;
 
 import io.jgym.generative.data.Minibatches;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -83,24 +85,25 @@ public final class AdversarialStep {
 
     /**
      * One epoch: shuffles {@code minibatches}, trains on each with fresh standard-normal latents, and
-     * returns the mean losses; stops with a hint when they are NaN or infinite.
+     * returns the mean losses (a NaN or infinite one is left for the training context's divergence
+     * guard). When {@code stop} says so between minibatches the epoch is abandoned: the result is
+     * empty and the networks hold a partly trained epoch, which the caller must not checkpoint.
      */
-    public Losses epoch(Minibatches minibatches, int latentSize, int epoch) {
+    public Optional<Losses> epoch(Minibatches minibatches, int latentSize, long epoch, BooleanSupplier stop) {
         minibatches.shuffle();
         Nd4j.getRandom().setSeed(seed * 1_000_003L + epoch);
         double discriminatorLoss = 0;
         double generatorLoss = 0;
         for (int b = 0; b < minibatches.count(); b++) {
+            if (b > 0 && stop.getAsBoolean()) {
+                return Optional.empty();
+            }
             INDArray real = minibatches.batch(b);
             Losses losses = train(real, Nd4j.randn(DataType.FLOAT, 2L * real.rows(), latentSize));
             discriminatorLoss += losses.discriminator();
             generatorLoss += losses.generator();
         }
-        if (!Double.isFinite(discriminatorLoss) || !Double.isFinite(generatorLoss)) {
-            throw new IllegalStateException("GAN losses became " + discriminatorLoss + " / " + generatorLoss + " in epoch "
-                    + epoch + "; try a lower --learning-rate");
-        }
-        return new Losses(discriminatorLoss / minibatches.count(), generatorLoss / minibatches.count());
+        return Optional.of(new Losses(discriminatorLoss / minibatches.count(), generatorLoss / minibatches.count()));
     }
 
     private INDArray packed(INDArray samples) {
