@@ -3,10 +3,12 @@ package io.jgym.launcher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code jgym bench}: groups the benchmarks; each prints a table of what it measured. */
+/**
+ * {@code jgym bench}: groups the benchmarks; each prints a table of what it measured. Besides the
+ * server and environment benchmarks, every registered trainer has one ({@link TrainerBench}).
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print a table.",
-        subcommands = {ServerBenchCommand.class, EnvBenchCommand.class, DqnBenchCommand.class,
-                GenerativeBenchCommand.class})
+        subcommands = {ServerBenchCommand.class, EnvBenchCommand.class, GenerativeBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,6 +1,5 @@
 package io.jgym.launcher;
 
-import io.jgym.agents.dqn.GreedyEvaluator;
 import io.jgym.contracts.Env;
 import java.util.Arrays;
 import java.util.DoubleSummaryStatistics;
@@ -11,16 +10,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code jgym eval}: greedy episodes of a trained DQN; prints mean, spread and extremes of the returns. */
+/** {@code jgym eval}: greedy episodes of any trained agent; prints mean, spread and extremes of the returns. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate a trained DQN greedily (no exploration) over a number of episodes.")
+        description = "Evaluate a trained agent greedily (no exploration) over a number of episodes.")
 final class EvalCommand implements Callable<Integer> {
     @Mixin
-    ModelSource model;
-    @Mixin
-    EnvSource source;
-    @Spec
-    CommandSpec spec;
+    AgentModel agent;
 
     @Option(names = "--episodes", description = "Episodes to play (default: ${DEFAULT-VALUE}).")
     int episodes = 100;
@@ -28,19 +23,22 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Episode i is reset with seed + i (default: ${DEFAULT-VALUE}).")
     long seed = 1_000_000;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         if (episodes <= 0) {
             throw new IllegalArgumentException("--episodes must be positive, got " + episodes);
         }
-        model.applyRunEnv(source, spec.commandLine().getParseResult().hasMatchedOption("--env"));
-        try (Env env = source.open()) {
-            double[] returns = GreedyEvaluator.of(model.load(), env).returns(episodes, seed);
+        AgentModel.Loaded loaded = agent.load("eval");
+        try (Env env = loaded.env()) {
+            double[] returns = loaded.policy().returns(env, episodes, seed);
             DoubleSummaryStatistics stats = Arrays.stream(returns).summaryStatistics();
             double mean = stats.getAverage();
             double std = Math.sqrt(Arrays.stream(returns).map(r -> (r - mean) * (r - mean)).sum() / returns.length);
-            System.out.printf("%s: %d greedy episodes, mean return %.2f +- %.2f (min %.1f, max %.1f)%n",
-                    source.describe(), episodes, mean, std, stats.getMin(), stats.getMax());
+            spec.commandLine().getOut().printf("%s: %d greedy episodes, mean return %.2f +- %.2f (min %.1f, max %.1f)%n",
+                    loaded.where(), episodes, mean, std, stats.getMin(), stats.getMax());
         }
         return 0;
     }

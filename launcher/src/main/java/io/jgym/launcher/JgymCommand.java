@@ -1,5 +1,10 @@
 package io.jgym.launcher;
 
+import io.jgym.contracts.training.TrainerProvider;
+import io.jgym.runs.JgymVersion;
+import io.jgym.runs.TrainerRegistry;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,15 +12,12 @@ import picocli.CommandLine.Command;
  * The {@code jgym} command line: the single entry point that wires the modules together. Each
  * sub-command is its own class; this one only lists them and runs picocli.
  */
-@Command(name = "jgym", mixinStandardHelpOptions = true, version = "jgym " + JgymCommand.VERSION,
+@Command(name = "jgym", mixinStandardHelpOptions = true, version = "jgym " + JgymVersion.VERSION,
         description = "A Java workbench for reinforcement learning and generative modelling.",
-        subcommands = {ServeCommand.class, EnvsCommand.class, TrainCommand.class, EvalCommand.class, PlayCommand.class,
-                BenchCommand.class, WarmupCommand.class,
+        subcommands = {ServeCommand.class, EnvsCommand.class, TrainersCommand.class, TrainCommand.class, EvalCommand.class,
+                PlayCommand.class, SampleCommand.class, BenchCommand.class, WarmupCommand.class,
                 CommandLine.HelpCommand.class})
 public final class JgymCommand implements Runnable {
-    /** The jgym version, also recorded in every run's config.json. */
-    static final String VERSION = "0.1.0";
-
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -24,10 +26,26 @@ public final class JgymCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** The command line as {@code main} runs it: enum values in any case, errors as one "jgym: ..." line. */
+    /** The command line as tests run it: a training run is never asked to stop. */
     static CommandLine commandLine() {
-        return new CommandLine(new JgymCommand())
-                .setCaseInsensitiveEnumValuesAllowed(true)
+        return commandLine(() -> () -> false);
+    }
+
+    /**
+     * The command line with a {@code train} and a {@code bench} sub-command for every registered
+     * trainer: enum values in any case, errors as one "jgym: ..." line.
+     *
+     * @param stops what a training run asks whether to stop; made when a run starts
+     */
+    static CommandLine commandLine(Supplier<BooleanSupplier> stops) {
+        CommandLine cli = new CommandLine(new JgymCommand());
+        CommandLine train = cli.getSubcommands().get("train");
+        CommandLine bench = cli.getSubcommands().get("bench");
+        for (TrainerProvider<?, ?> provider : TrainerRegistry.discover().all()) {
+            train.addSubcommand(provider.name(), new CommandLine(TrainAction.command(provider, stops)));
+            bench.addSubcommand(provider.name(), new CommandLine(TrainerBench.command(provider)));
+        }
+        return cli.setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("jgym: " + e.getMessage());
                     return 1;
@@ -35,7 +53,7 @@ public final class JgymCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        int code = commandLine().execute(args);
+        int code = commandLine(StopSignals::install).execute(args);
         if (code != 0) {
             System.exit(code);
         }

@@ -1,6 +1,5 @@
 package io.jgym.launcher;
 
-import io.jgym.agents.dqn.GreedyEvaluator;
 import io.jgym.contracts.Env;
 import io.jgym.contracts.images.AnimatedGifWriter;
 import java.io.IOException;
@@ -13,16 +12,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code jgym play}: one greedy episode of a trained DQN, saved as an animated GIF; prints its return. */
+/** {@code jgym play}: one greedy episode of any trained agent, saved as an animated GIF; prints its return. */
 @Command(name = "play", mixinStandardHelpOptions = true,
-        description = "Play one greedy episode with a trained DQN and save it as an animated GIF.")
+        description = "Play one greedy episode with a trained agent and save it as an animated GIF.")
 final class PlayCommand implements Callable<Integer> {
     @Mixin
-    ModelSource model;
-    @Mixin
-    EnvSource source;
-    @Spec
-    CommandSpec spec;
+    AgentModel agent;
 
     @Option(names = "--seed", description = "Reset seed of the episode (default: ${DEFAULT-VALUE}).")
     long seed = 0;
@@ -33,25 +28,29 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--frame-millis", description = "Delay between GIF frames (default: ${DEFAULT-VALUE}).")
     int frameMillis = 40;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
-        model.applyRunEnv(source, spec.commandLine().getParseResult().hasMatchedOption("--env"));
-        try (Env env = source.open(); AnimatedGifWriter writer = new AnimatedGifWriter(gif, frameMillis)) {
-            GreedyEvaluator evaluator = GreedyEvaluator.of(model.load(), env);
+        AgentModel.Loaded loaded = agent.load("play");
+        try (Env env = loaded.env(); AnimatedGifWriter writer = new AnimatedGifWriter(gif, frameMillis)) {
             int[] steps = {0};
-            double total = evaluator.episode(seed, step -> {
+            double total = loaded.policy().playEpisode(env, seed, step -> {
                 steps[0]++;
-                env.render().ifPresent(frame -> {
-                    try {
-                        writer.add(frame);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                env.render().ifPresent(frame -> add(writer, frame));
             });
-            System.out.printf("%s: return %.1f in %d steps; %d frames written to %s%n",
-                    source.describe(), total, steps[0], writer.frames(), gif);
+            spec.commandLine().getOut().printf("%s: return %.1f in %d steps; %d frames written to %s%n",
+                    loaded.where(), total, steps[0], writer.frames(), gif);
         }
         return 0;
+    }
+
+    private static void add(AnimatedGifWriter writer, io.jgym.contracts.Frame frame) {
+        try {
+            writer.add(frame);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,35 +1,33 @@
 package io.jgym.launcher;
 
 import io.jgym.contracts.training.EpisodeReport;
+import io.jgym.contracts.training.Metric;
 import io.jgym.contracts.training.TrainingListener;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Prints one progress line at most every {@code intervalSeconds} (and for the last episode):
- * episode, environment steps, the chosen metrics, and wall time. Works for any trainer.
+ * episode, steps, the trainer's shown metrics in their declared format, and wall time. Works for
+ * every trainer, because the columns come from what the trainer declared.
  */
 final class ProgressPrinter implements TrainingListener {
-    /** A metric to show: its label and the name it has in {@link EpisodeReport#metrics()}. */
-    record Column(String label, String metric, String format) {
-    }
-
-    private final PrintStream out;
-    private final List<Column> columns;
+    private final PrintWriter out;
     private final long intervalNanos;
+    private List<Metric> shown = List.of();
     private long started;
     private long lastPrint;
     private EpisodeReport pending;
 
-    ProgressPrinter(PrintStream out, List<Column> columns, double intervalSeconds) {
+    ProgressPrinter(PrintWriter out, double intervalSeconds) {
         this.out = out;
-        this.columns = List.copyOf(columns);
         this.intervalNanos = (long) (intervalSeconds * 1e9);
     }
 
     @Override
-    public void onStart(String runName) {
+    public void onStart(String runName, List<Metric> metrics) {
+        shown = metrics.stream().filter(Metric::shown).toList();
         started = System.nanoTime();
         lastPrint = started;
         out.println("training " + runName);
@@ -55,10 +53,10 @@ final class ProgressPrinter implements TrainingListener {
         List<String> parts = new ArrayList<>();
         parts.add(String.format("episode %,d", report.episode()));
         parts.add(String.format("steps %,d", report.totalSteps()));
-        for (Column column : columns) {
-            Double value = report.metrics().get(column.metric());
-            if (value != null && Double.isFinite(value)) {
-                parts.add(column.label() + " " + String.format(column.format(), value));
+        for (Metric metric : shown) {
+            Double value = report.metrics().get(metric.name());
+            if (value != null) {
+                parts.add(metric.label() + " " + String.format(metric.format(), value));
             }
         }
         parts.add(String.format("%.1fs", (now - started) / 1e9));

@@ -3,12 +3,9 @@ package io.jgym.launcher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code jgym train <trainer>}: lists the trainers; each is its own sub-command. */
+/** {@code jgym train <trainer>}: one sub-command per registered trainer, made by {@link TrainAction}. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train an agent (or model); results go to runs/<name>/.",
-        subcommands = {DqnTrainCommand.class, Rl4jTrainCommand.class, SineGanTrainCommand.class,
-                DenseGanTrainCommand.class, PointsGanTrainCommand.class, DenseAeTrainCommand.class, ConvAeTrainCommand.class,
-                VaeTrainCommand.class, ConvVaeRgbTrainCommand.class, DcganTrainCommand.class})
+        description = "Train an agent or a generative model; results go to runs/<name>/. ./jgym trainers lists them.")
 final class TrainCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

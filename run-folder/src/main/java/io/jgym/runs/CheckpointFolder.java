@@ -57,10 +57,10 @@ public final class CheckpointFolder implements CheckpointStore {
         removeHalfWritten();
     }
 
-    /** Reads the checkpoints of a finished or stopped run without changing them: for eval, play and sample. */
+    /** Reads the newest (or the best) checkpoint under {@code folder} without changing anything: for eval, play and sample. */
     public static Optional<Checkpoint> find(Path folder, boolean best) {
         if (best) {
-            return read(folder.resolve(BEST));
+            return at(folder.resolve(BEST));
         }
         return all(folder).stream().max(Comparator.comparingLong(Checkpoint::episodesDone));
     }
@@ -133,13 +133,25 @@ public final class CheckpointFolder implements CheckpointStore {
         }
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.filter(dir -> NAME.matcher(dir.getFileName().toString()).matches())
-                    .map(CheckpointFolder::read).flatMap(Optional::stream).toList();
+                    .map(CheckpointFolder::at).flatMap(Optional::stream).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("could not list the checkpoints in " + folder, e);
         }
     }
 
-    private static Optional<Checkpoint> read(Path dir) {
+    /** The provenance saved in {@code checkpoint}: trainer, preset, config, seed, versions. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> provenanceOf(Checkpoint checkpoint) {
+        Path metadata = checkpoint.file(METADATA);
+        try {
+            return (Map<String, Object>) JSON.readValue(metadata.toFile(), Map.class).get("provenance");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + metadata, e);
+        }
+    }
+
+    /** The checkpoint in {@code dir}, if it holds a complete one. */
+    public static Optional<Checkpoint> at(Path dir) {
         Path metadata = dir.resolve(METADATA);
         if (!Files.isRegularFile(metadata)) {
             return Optional.empty();

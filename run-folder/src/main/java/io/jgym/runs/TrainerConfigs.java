@@ -59,6 +59,15 @@ public final class TrainerConfigs {
         return bind(provider, tree);
     }
 
+    /**
+     * The config a run was saved with ({@code config.json} or a checkpoint's provenance), read back
+     * over its preset so that settings added to the trainer since take their preset values, with
+     * {@code settings} laid over it.
+     */
+    public static <C> C restore(TrainerProvider<C, ?> provider, String preset, Object saved, Map<String, ?> settings) {
+        return apply(provider, tree(preset(provider, preset)).setAll(tree(saved)), settings);
+    }
+
     /** A config (or a saved config read back as maps) as a JSON tree. */
     public static ObjectNode tree(Object config) {
         JsonNode node = JSON.valueToTree(config);

@@ -95,8 +95,7 @@ public final class TrainingRun<C, M> {
                     + budgetHint(provider));
         }
         String preset = String.valueOf(record.getOrDefault("preset", TrainerConfigs.defaultPreset(provider)));
-        Object base = TrainerConfigs.tree(TrainerConfigs.preset(provider, preset)).setAll(TrainerConfigs.tree(record.get("config")));
-        JsonNode saved = TrainerConfigs.tree(base);
+        JsonNode saved = TrainerConfigs.tree(TrainerConfigs.restore(provider, preset, record.get("config"), Map.of()));
         Map<String, Object> extension = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : spec.settings().entrySet()) {
             double before = saved.path(entry.getKey()).asDouble();
@@ -109,7 +108,7 @@ public final class TrainingRun<C, M> {
                 extension.put(entry.getKey(), entry.getValue());
             }
         }
-        C config = TrainerConfigs.apply(provider, base, spec.settings());
+        C config = TrainerConfigs.restore(provider, preset, record.get("config"), spec.settings());
         return new TrainingRun<>(provider, spec, preset, config, name, extension);
     }
 
