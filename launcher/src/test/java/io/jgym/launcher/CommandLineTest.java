@@ -28,8 +28,10 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "serve", "envs", "bench", "bench server", "bench envs", "bench dqn",
-            "train", "train dqn", "train rl4j-dqn", "train sine-gan", "train dense-gan", "train points-gan", "train dense-ae", "train conv-ae", "train vae", "train conv-vae-rgb", "train dcgan-rgb", "bench generative", "eval", "play"})
+    @ValueSource(strings = {"", "serve", "envs", "trainers", "bench", "bench server", "bench envs", "bench dqn", "bench sine-gan",
+            "train", "train dqn", "train rl4j-dqn", "train sine-gan", "train dense-gan", "train points-gan", "train dense-ae",
+            "train conv-ae", "train vae", "train conv-vae-rgb", "train dcgan-rgb", "train q-learning", "bench generative", "eval",
+            "play", "sample"})
     void everyCommandAnswersHelp(String command) {
         String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
         Run r = run(args);
