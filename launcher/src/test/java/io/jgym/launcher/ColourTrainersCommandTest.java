@@ -31,15 +31,15 @@ class ColourTrainersCommandTest {
         Path folder = runs.resolve("r");
         List<String> rows = Files.readAllLines(folder.resolve("metrics.csv"));
         assertEquals(3, rows.size(), "a header and one row per epoch");
-        for (String file : List.of("samples.png", "reconstructions.png", "codes.png", "report.html", "checkpoints/epoch-0002/vae.sd")) {
+        for (String file : List.of("samples.png", "reconstructions.png", "codes.png", "report.html", "checkpoints/episode-00000002/vae.sd")) {
             assertTrue(Files.isRegularFile(folder.resolve(file)), file);
         }
-        FileUtils.deleteDirectory(folder.resolve("checkpoints/epoch-0002").toFile()); // as if killed during the second epoch
+        FileUtils.deleteDirectory(folder.resolve("checkpoints/episode-00000002").toFile()); // as if killed during the second epoch
 
         CommandLineTest.Run resumed = run(runs, "conv-vae-rgb", "--resume");
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertEquals(rows, Files.readAllLines(folder.resolve("metrics.csv")), "the second epoch is trained again, identically");
-        assertTrue(Files.isRegularFile(folder.resolve("checkpoints/epoch-0002/vae.sd")));
+        assertTrue(Files.isRegularFile(folder.resolve("checkpoints/episode-00000002/vae.sd")));
     }
 
     @Test
@@ -54,15 +54,15 @@ class ColourTrainersCommandTest {
         List<String> rows = MetricsCsv.withoutColumn(Files.readAllLines(folder.resolve("metrics.csv")), "charts/epoch_seconds");
         assertTrue(rows.get(0).contains("quality/classes_covered") && rows.get(0).contains("quality/frechet_distance"), rows.get(0));
 
-        CommandLineTest.Run changed = run(runs, "dcgan-rgb", "--resume", "--epochs", "5");
+        CommandLineTest.Run changed = run(runs, "dcgan-rgb", "--resume", "--latent-size", "5");
         assertEquals(1, changed.exitCode());
-        assertTrue(changed.err().contains("--resume continues with the run's saved settings; leave out --epochs"), changed.err());
+        assertTrue(changed.err().contains("--resume continues with the run's saved settings; leave out --latent-size"), changed.err());
         CommandLineTest.Run otherTrainer = run(runs, "conv-vae-rgb", "--resume");
         assertEquals(1, otherTrainer.exitCode());
         assertTrue(otherTrainer.err().contains("holds a dcgan-rgb run; continue it with ./jgym train dcgan-rgb --resume"),
                 otherTrainer.err());
 
-        FileUtils.deleteDirectory(folder.resolve("checkpoints/epoch-0002").toFile()); // as if killed during the second epoch
+        FileUtils.deleteDirectory(folder.resolve("checkpoints/episode-00000002").toFile()); // as if killed during the second epoch
         CommandLineTest.Run resumed = run(runs, "dcgan-rgb", "--resume");
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertEquals(rows, MetricsCsv.withoutColumn(Files.readAllLines(folder.resolve("metrics.csv")), "charts/epoch_seconds"),

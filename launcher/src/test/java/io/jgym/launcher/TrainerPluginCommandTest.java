@@ -55,7 +55,7 @@ class TrainerPluginCommandTest {
         assertTrue(Files.notExists(runs.resolve("../../escaped")));
         CommandLineTest.Run preset = train(runs, "--preset", "fast");
         assertEquals(1, preset.exitCode());
-        assertTrue(preset.err().contains("unknown preset 'fast' for q-learning; choose default"), preset.err());
+        assertTrue(preset.err().contains("unknown preset 'fast'; choose default"), preset.err());
         CommandLineTest.Run printed = train(runs, "--print-config", "--gamma", "0.5");
         assertEquals(0, printed.exitCode(), printed.err());
         assertTrue(printed.out().contains("\"gamma\" : 0.5") && printed.out().contains("\"episodes\" : 5000"), printed.out());

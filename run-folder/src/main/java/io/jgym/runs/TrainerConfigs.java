@@ -37,7 +37,7 @@ public final class TrainerConfigs {
     public static <C> C preset(TrainerProvider<C, ?> provider, String name) {
         C preset = provider.presets().get(name);
         if (preset == null) {
-            throw new IllegalArgumentException("unknown preset '" + name + "' for " + provider.name() + "; choose "
+            throw new IllegalArgumentException("unknown preset '" + name + "'; choose "
                     + String.join(" or ", provider.presets().keySet()));
         }
         return preset;

@@ -103,7 +103,7 @@ class TrainerConfigsTest {
                 () -> TrainerConfigs.apply(provider, provider.presets().get("default"), Map.of("epochs", "many")));
         assertTrue(type.getMessage().startsWith("--epochs cannot be many: expected a whole number"), type.getMessage());
         IllegalArgumentException preset = assertThrows(IllegalArgumentException.class, () -> TrainerConfigs.preset(provider, "tiny"));
-        assertEquals("unknown preset 'tiny' for toy; choose default or wide", preset.getMessage());
+        assertEquals("unknown preset 'tiny'; choose default or wide", preset.getMessage());
     }
 
     @Test
