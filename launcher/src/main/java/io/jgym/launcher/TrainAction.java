@@ -28,8 +28,7 @@ final class TrainAction implements Callable<Integer> {
     private final TrainerProvider<?, ?> provider;
     private final RunFlags run;
     private final Supplier<BooleanSupplier> stops;
-    private CommandSpec command;
-    private SettingOptions settings;
+    private TrainerCommandLine command;
 
     private TrainAction(TrainerProvider<?, ?> provider, RunFlags run, Supplier<BooleanSupplier> stops) {
         this.provider = provider;
@@ -41,26 +40,21 @@ final class TrainAction implements Callable<Integer> {
     static CommandSpec command(TrainerProvider<?, ?> provider, Supplier<BooleanSupplier> stops) {
         RunFlags run = new RunFlags();
         TrainAction action = new TrainAction(provider, run, stops);
-        CommandSpec command = CommandSpec.wrapWithoutInspection(action).name(provider.name()).mixinStandardHelpOptions(true);
-        command.usageMessage().description(provider.description(),
-                "Presets: " + String.join(", ", provider.presets().keySet()) + ". Results go to <runs-dir>/<name>/.")
-                .sortOptions(false);
-        command.addMixin("run", CommandSpec.forAnnotatedObject(run));
-        action.command = command;
-        action.settings = SettingOptions.addTo(command, provider);
-        return command;
+        action.command = TrainerCommandLine.of(provider, action, run, provider.description(),
+                "Presets: " + String.join(", ", provider.presets().keySet()) + ". Results go to <runs-dir>/<name>/.");
+        return action.command.spec();
     }
 
     @Override
     public Integer call() {
-        Map<String, Object> given = settings.given(command.commandLine().getParseResult());
+        Map<String, Object> given = command.given();
         if (run.resume && run.preset != null) {
             throw new IllegalArgumentException("--resume continues with the run's saved settings; leave out --preset");
         }
         RunSpec spec = new RunSpec(Optional.ofNullable(run.preset), given, Optional.ofNullable(run.name), run.runsDir, run.resume,
                 run.keepCheckpoints, true);
         TrainingRun<?, ?> plan = TrainingRun.plan(provider, spec);
-        PrintWriter out = command.commandLine().getOut();
+        PrintWriter out = command.out();
         if (run.printConfig) {
             out.println(TrainerConfigs.toJson(plan.config()));
             return 0;

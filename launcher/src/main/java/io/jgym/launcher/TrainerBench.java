@@ -30,8 +30,7 @@ import picocli.CommandLine.Option;
 final class TrainerBench implements Callable<Integer> {
     private final TrainerProvider<?, ?> provider;
     private final BenchFlags flags;
-    private CommandSpec command;
-    private SettingOptions settings;
+    private TrainerCommandLine command;
 
     /** The flags of a benchmark besides the trainer's settings. */
     static final class BenchFlags {
@@ -54,20 +53,15 @@ final class TrainerBench implements Callable<Integer> {
     static CommandSpec command(TrainerProvider<?, ?> provider) {
         BenchFlags flags = new BenchFlags();
         TrainerBench bench = new TrainerBench(provider, flags);
-        CommandSpec command = CommandSpec.wrapWithoutInspection(bench).name(provider.name()).mixinStandardHelpOptions(true);
-        command.usageMessage().description("Benchmark " + provider.name() + " over several seeds: " + provider.description(),
-                "Prints per seed the final and best metrics, wall time and when each target was reached, then medians.")
-                .sortOptions(false);
-        command.addMixin("bench", CommandSpec.forAnnotatedObject(flags));
-        bench.command = command;
-        bench.settings = SettingOptions.addTo(command, provider);
-        return command;
+        bench.command = TrainerCommandLine.of(provider, bench, flags,
+                "Benchmark " + provider.name() + " over several seeds: " + provider.description(),
+                "Prints per seed the final and best metrics, wall time and when each target was reached, then medians.");
+        return bench.command.spec();
     }
 
     @Override
     public Integer call() {
-        Map<String, Object> given = settings.given(command.commandLine().getParseResult());
-        run(provider, Optional.ofNullable(flags.preset), given, flags.seeds, flags.firstSeed, flags.runsDir, command.commandLine().getOut());
+        run(provider, Optional.ofNullable(flags.preset), command.given(), flags.seeds, flags.firstSeed, flags.runsDir, command.out());
         return 0;
     }
 

@@ -3,29 +3,40 @@ package io.jgym.launcher;
 import io.jgym.contracts.training.TrainerProvider;
 import io.jgym.runs.Setting;
 import io.jgym.runs.TrainerConfigs;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The flags of a trainer's settings, made from its config record: one flag per component
+ * A command made for one trainer ({@code train <name>}, {@code bench <name>}): its own flags, and
+ * the flags of the trainer's settings, made from its config record: one flag per component
  * ({@code maxSteps} -> {@code --max-steps}), typed like the component, described by its
  * {@code @JsonPropertyDescription} and the default preset's value. A new config component is a new
  * flag with help, without touching the launcher.
  */
-final class SettingOptions {
+final class TrainerCommandLine {
+    private final CommandSpec command;
     private final List<Setting> settings;
 
-    private SettingOptions(List<Setting> settings) {
+    private TrainerCommandLine(CommandSpec command, List<Setting> settings) {
+        this.command = command;
         this.settings = settings;
     }
 
-    /** Adds a flag for every setting of {@code provider} to {@code command}. */
-    static SettingOptions addTo(CommandSpec command, TrainerProvider<?, ?> provider) {
+    /**
+     * The command {@code provider.name()} that runs {@code action}, with the picocli-annotated
+     * {@code flags} and a flag for every setting of {@code provider}.
+     */
+    static TrainerCommandLine of(TrainerProvider<?, ?> provider, Callable<Integer> action, Object flags, String... description) {
+        CommandSpec command = CommandSpec.wrapWithoutInspection(action).name(provider.name()).mixinStandardHelpOptions(true);
+        command.usageMessage().description(description).sortOptions(false);
+        command.addMixin("flags", CommandSpec.forAnnotatedObject(flags));
         List<Setting> settings = Setting.of(provider.configType());
         Map<String, Object> defaults = TrainerConfigs.asMap(TrainerConfigs.preset(provider, TrainerConfigs.defaultPreset(provider)));
         for (Setting setting : settings) {
@@ -45,11 +56,21 @@ final class SettingOptions {
             }
             command.addOption(option.build());
         }
-        return new SettingOptions(settings);
+        return new TrainerCommandLine(command, settings);
+    }
+
+    CommandSpec spec() {
+        return command;
+    }
+
+    /** Where the command prints. */
+    PrintWriter out() {
+        return command.commandLine().getOut();
     }
 
     /** The settings given on the command line, keyed by config component name. */
-    Map<String, Object> given(ParseResult parsed) {
+    Map<String, Object> given() {
+        ParseResult parsed = command.commandLine().getParseResult();
         Map<String, Object> given = new LinkedHashMap<>();
         for (Setting setting : settings) {
             if (parsed.hasMatchedOption(setting.flag())) {
