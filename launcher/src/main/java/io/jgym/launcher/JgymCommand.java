@@ -3,6 +3,7 @@ package io.jgym.launcher;
 import io.jgym.contracts.training.TrainerProvider;
 import io.jgym.runs.JgymVersion;
 import io.jgym.runs.TrainerRegistry;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -28,20 +29,22 @@ public final class JgymCommand implements Runnable {
 
     /** The command line as tests run it: a training run is never asked to stop. */
     static CommandLine commandLine() {
-        return commandLine(() -> () -> false);
+        return commandLine(() -> () -> false, true);
     }
 
     /**
      * The command line with a {@code train} and a {@code bench} sub-command for every registered
      * trainer: enum values in any case, errors as one "jgym: ..." line.
      *
-     * @param stops what a training run asks whether to stop; made when a run starts
+     * @param stops    what a training run asks whether to stop; made when a run starts
+     * @param trainers whether to add the trainers' commands; {@code serve} and the others start
+     *                 faster without loading every trainer plugin
      */
-    static CommandLine commandLine(Supplier<BooleanSupplier> stops) {
+    static CommandLine commandLine(Supplier<BooleanSupplier> stops, boolean trainers) {
         CommandLine cli = new CommandLine(new JgymCommand());
         CommandLine train = cli.getSubcommands().get("train");
         CommandLine bench = cli.getSubcommands().get("bench");
-        for (TrainerProvider<?, ?> provider : TrainerRegistry.discover().all()) {
+        for (TrainerProvider<?, ?> provider : trainers ? TrainerRegistry.discover().all() : List.<TrainerProvider<?, ?>>of()) {
             train.addSubcommand(provider.name(), new CommandLine(TrainAction.command(provider, stops)));
             bench.addSubcommand(provider.name(), new CommandLine(TrainerBench.command(provider)));
         }
@@ -53,7 +56,8 @@ public final class JgymCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        int code = commandLine(StopSignals::install).execute(args);
+        boolean trainers = args.length > 0 && (args[0].equals("train") || args[0].equals("bench"));
+        int code = commandLine(StopSignals::install, trainers).execute(args);
         if (code != 0) {
             System.exit(code);
         }
