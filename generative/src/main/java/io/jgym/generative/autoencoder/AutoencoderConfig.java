@@ -1,37 +1,51 @@
 package io.jgym.generative.autoencoder;
 
+import static io.jgym.generative.ConfigChecks.given;
+import static io.jgym.generative.ConfigChecks.notNegative;
+import static io.jgym.generative.ConfigChecks.positive;
+import static io.jgym.generative.ConfigChecks.widths;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.jgym.generative.data.ImageSources;
 import java.util.List;
 
 /**
- * Settings of {@code dense-ae} and {@code conv-ae}: the widths between the image and the 2-D code
- * (mirrored for the decoder), Adam, minibatches and epochs.
- *
- * @param seed          seeds the networks and the shuffling
- * @param epochs        passes over the training images
- * @param encoderLayers hidden widths from the image towards the code (the decoder mirrors them);
- *                      the convolutional autoencoder has fixed layers and ignores them
- * @param codeSize      size of the code (2 to draw it)
- * @param learningRate  Adam step size
- * @param batchSize     images per minibatch
- * @param evalImages    held-out images scored after each epoch and drawn in the pictures
+ * Settings of {@code dense-ae}: the widths between the image and the code (mirrored for the
+ * decoder), Adam, minibatches and epochs, on MNIST-format images.
  */
-public record AutoencoderConfig(long seed, int epochs, List<Integer> encoderLayers, int codeSize, double learningRate,
-                                int batchSize, int evalImages) {
+public record AutoencoderConfig(
+        @JsonPropertyDescription("Seed of the networks and the shuffling.")
+        long seed,
+        @JsonPropertyDescription("Folder with train-/t10k- MNIST-format IDX files, .gz or not.")
+        String data,
+        @JsonPropertyDescription("Use only the first N training images (0: all).")
+        int maxImages,
+        @JsonPropertyDescription("Passes over the training images.")
+        int epochs,
+        @JsonPropertyDescription("Widths from the image to the code; the decoder mirrors them.")
+        List<Integer> encoderLayers,
+        @JsonPropertyDescription("Size of the code (2 can be drawn).")
+        int codeSize,
+        @JsonPropertyDescription("Adam step size.")
+        double learningRate,
+        @JsonPropertyDescription("Images per minibatch.")
+        int batchSize,
+        @JsonPropertyDescription("Held-out images scored after each epoch and drawn in the pictures.")
+        int evalImages) implements AutoencoderSettings {
+
     public AutoencoderConfig {
-        encoderLayers = List.copyOf(encoderLayers);
-        if (epochs <= 0 || codeSize <= 0 || batchSize <= 0 || evalImages <= 0 || !(learningRate > 0)
-                || encoderLayers.stream().anyMatch(w -> w <= 0)) {
-            throw new IllegalArgumentException("epochs, code size, batch size, eval images, widths and learning rate must be positive");
-        }
+        given("--data", data);
+        notNegative("--max-images", maxImages);
+        positive("--epochs", epochs);
+        encoderLayers = widths("--encoder-layers", encoderLayers, false);
+        positive("--code-size", codeSize);
+        positive("--learning-rate", learningRate);
+        positive("--batch-size", batchSize);
+        positive("--eval-images", evalImages);
     }
 
     /** The dense autoencoder of the notebooks: 784-100-20-2, mirrored. */
-    public static AutoencoderConfig denseAutoencoder() {
-        return new AutoencoderConfig(1, 10, List.of(100, 20), 2, 1e-3, 64, 2000);
-    }
-
-    /** The convolutional autoencoder of the notebooks (its layers are fixed). */
-    public static AutoencoderConfig convAutoencoder() {
-        return new AutoencoderConfig(1, 5, List.of(), 2, 1e-3, 64, 2000);
+    public static AutoencoderConfig defaults() {
+        return new AutoencoderConfig(1, ImageSources.FASHION_MNIST, 0, 10, List.of(100, 20), 2, 1e-3, 64, 2000);
     }
 }

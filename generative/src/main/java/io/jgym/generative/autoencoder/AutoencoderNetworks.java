@@ -17,18 +17,16 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Builds the two autoencoders of the notebooks from an {@link AutoencoderConfig}: the dense one
+ * Builds the two autoencoders of the notebooks from their settings: the dense one ({@link AutoencoderConfig})
  * (encoder widths, a linear code, mirrored decoder, sigmoid + binary cross-entropy) and the
- * convolutional one for 28x28 images (conv 16-8-8 with 2x2 pooling to 4x4x8, a dense code, dense
+ * convolutional one ({@link ConvAutoencoderConfig}) for 28x28 images (conv 16-8-8 with 2x2 pooling to 4x4x8, a dense code, dense
  * 128 reshaped to 4x4x8, then convolutions and upsampling back to 28x28, sigmoid + binary
  * cross-entropy per pixel).
  */
 public final class AutoencoderNetworks {
-    /** The two architectures. */
-    public enum Architecture { DENSE, CONV }
-
     private static final int FEATURE_SIDE = 4;
     private static final int FEATURE_CHANNELS = 8;
+    private static final int CONV_CODE_LAYER = 6;
 
     /** A built autoencoder and where its code is. */
     public record Built(MultiLayerNetwork network, int codeLayer, boolean imageOutput) {
@@ -37,11 +35,19 @@ public final class AutoencoderNetworks {
     private AutoencoderNetworks() {
     }
 
-    public static Built build(Architecture architecture, AutoencoderConfig config, int height, int width) {
-        return architecture == Architecture.DENSE ? dense(config, height * width) : conv(config, height, width);
+    public static Built build(AutoencoderSettings settings, int height, int width) {
+        if (settings instanceof AutoencoderConfig dense) {
+            return dense(dense, height * width);
+        }
+        return conv((ConvAutoencoderConfig) settings, height, width);
     }
 
-    private static NeuralNetConfiguration.ListBuilder base(AutoencoderConfig config) {
+    /** The layer whose output is the code (the decoder starts after it). */
+    public static int codeLayer(AutoencoderSettings settings) {
+        return settings instanceof AutoencoderConfig dense ? dense.encoderLayers().size() : CONV_CODE_LAYER;
+    }
+
+    private static NeuralNetConfiguration.ListBuilder base(AutoencoderSettings config) {
         return new NeuralNetConfiguration.Builder().seed(config.seed()).weightInit(WeightInit.XAVIER)
                 .updater(new Adam(config.learningRate())).list();
     }
@@ -65,9 +71,10 @@ public final class AutoencoderNetworks {
         return new Built(init(layers), config.encoderLayers().size(), false);
     }
 
-    private static Built conv(AutoencoderConfig config, int height, int width) {
+    private static Built conv(ConvAutoencoderConfig config, int height, int width) {
         if (height != 28 || width != 28) {
-            throw new IllegalArgumentException("conv-ae is built for 28x28 images, got " + height + "x" + width);
+            throw new IllegalArgumentException("conv-ae is built for 28x28 images, got " + height + "x" + width
+                    + "; point --data at MNIST-format files of 28x28 images");
         }
         int flat = FEATURE_SIDE * FEATURE_SIDE * FEATURE_CHANNELS;
         NeuralNetConfiguration.ListBuilder layers = base(config)
@@ -90,7 +97,7 @@ public final class AutoencoderNetworks {
                 .layer(new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT).activation(Activation.SIGMOID).build())
                 .inputPreProcessor(8, new FeedForwardToCnnPreProcessor(FEATURE_SIDE, FEATURE_SIDE, FEATURE_CHANNELS))
                 .setInputType(InputType.convolutionalFlat(height, width, 1));
-        return new Built(init(layers), 6, true);
+        return new Built(init(layers), CONV_CODE_LAYER, true);
     }
 
     private static ConvolutionLayer conv(int channels, Activation activation) {

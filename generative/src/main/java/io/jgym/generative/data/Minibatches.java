@@ -62,8 +62,8 @@ public final class Minibatches {
     }
 
     /** Replays the shuffles of the first {@code epochs} epochs, so a resumed run goes on in the order an uninterrupted one would. */
-    public void replay(int epochs) {
-        for (int e = 0; e < epochs; e++) {
+    public void replay(long epochs) {
+        for (long e = 0; e < epochs; e++) {
             shuffle();
         }
     }

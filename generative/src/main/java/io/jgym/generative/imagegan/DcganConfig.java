@@ -1,6 +1,12 @@
 package io.jgym.generative.imagegan;
 
-import io.jgym.generative.gan.GanNetworks;
+import static io.jgym.generative.ConfigChecks.atLeast;
+import static io.jgym.generative.ConfigChecks.inRange;
+import static io.jgym.generative.ConfigChecks.notNegative;
+import static io.jgym.generative.ConfigChecks.positive;
+import static io.jgym.generative.ConfigChecks.widths;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -9,40 +15,65 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * turns the latent into a small stack of feature maps and doubles their size with each 4x4
  * stride-2 transposed convolution; the discriminator halves the image with each 4x4 stride-2
  * convolution. Images are scaled to [-1, 1]; real labels are smoothed.
- *
- * @param seed                 seeds the networks, the shuffling and the latent draws
- * @param epochs               passes over the training images
- * @param latentSize           generator input size
- * @param generatorFilters     channels after the dense layer and after each transposed convolution but
- *                             the last (which gives the image's channels); one halving per entry, so
- *                             image sides must divide by 2^size
- * @param discriminatorFilters channels of each stride-2 convolution, as many as generatorFilters
- * @param learningRate         Adam step size (both networks)
- * @param beta1                Adam beta1
- * @param batchSize            images per minibatch
- * @param labelSmoothing       real labels are 1 - this
- * @param evalSamples          generated images scored after each epoch
  */
-public record DcganConfig(long seed, int epochs, int latentSize, List<Integer> generatorFilters,
-                          List<Integer> discriminatorFilters, double learningRate, double beta1, int batchSize,
-                          double labelSmoothing, int evalSamples) implements ImageGanConfig {
+public record DcganConfig(
+        @JsonPropertyDescription("Seed of the networks, the shuffling and the latent draws.")
+        long seed,
+        @JsonPropertyDescription("Folder of PNG/JPEG images, sub-folders as classes; none = generated coloured shapes.")
+        String data,
+        @JsonPropertyDescription("Side the images are scaled to, after cropping to their centre square.")
+        int imageSize,
+        @JsonPropertyDescription("How many shape images to generate when no --data is given.")
+        int shapes,
+        @JsonPropertyDescription("Use only the first N training images (0: all).")
+        int maxImages,
+        @JsonPropertyDescription("Passes over the training images.")
+        int epochs,
+        @JsonPropertyDescription("Generator input size.")
+        int latentSize,
+        @JsonPropertyDescription("Channels after the dense layer and each transposed convolution but the last; one doubling each.")
+        List<Integer> generatorFilters,
+        @JsonPropertyDescription("Channels of each stride-2 discriminator convolution, as many as --generator-filters.")
+        List<Integer> discriminatorFilters,
+        @JsonPropertyDescription("Adam step size of both networks.")
+        double learningRate,
+        @JsonPropertyDescription("Adam beta1.")
+        double beta1,
+        @JsonPropertyDescription("Images per minibatch.")
+        int batchSize,
+        @JsonPropertyDescription("Real labels are 1 minus this.")
+        double labelSmoothing,
+        @JsonPropertyDescription("Generated images scored against as many held-out images after each epoch.")
+        int evalSamples) implements ImageGanConfig {
+
     public DcganConfig {
-        generatorFilters = List.copyOf(generatorFilters);
-        discriminatorFilters = List.copyOf(discriminatorFilters);
-        if (epochs <= 0 || latentSize <= 0 || batchSize <= 0 || evalSamples <= 1 || generatorFilters.isEmpty()
-                || generatorFilters.size() != discriminatorFilters.size()
-                || generatorFilters.stream().anyMatch(f -> f <= 0) || discriminatorFilters.stream().anyMatch(f -> f <= 0)) {
-            throw new IllegalArgumentException("epochs, latent size, batch size, eval samples and filters must be positive,"
-                    + " with as many discriminator filters as generator filters");
+        positive("--image-size", imageSize);
+        positive("--shapes", shapes);
+        notNegative("--max-images", maxImages);
+        generatorFilters = widths("--generator-filters", generatorFilters, true);
+        discriminatorFilters = widths("--discriminator-filters", discriminatorFilters, true);
+        if (generatorFilters.size() != discriminatorFilters.size()) {
+            throw new IllegalArgumentException("--discriminator-filters needs as many values as --generator-filters ("
+                    + generatorFilters.size() + "), got " + discriminatorFilters);
         }
-        if (!(learningRate > 0) || labelSmoothing < 0 || labelSmoothing >= 0.5) {
-            throw new IllegalArgumentException("learning rate must be positive and label smoothing in [0, 0.5)");
+        int halving = 1 << generatorFilters.size();
+        if (imageSize % halving != 0) {
+            throw new IllegalArgumentException("--image-size (" + imageSize + ") must divide by " + halving
+                    + " (one halving per --generator-filters value)");
         }
+        positive("--epochs", epochs);
+        positive("--latent-size", latentSize);
+        positive("--learning-rate", learningRate);
+        inRange("--beta1", beta1, 0, 1);
+        positive("--batch-size", batchSize);
+        inRange("--label-smoothing", labelSmoothing, 0, 0.5);
+        atLeast("--eval-samples", evalSamples, 2);
     }
 
-    /** Generator 128x5x5 -> 64 -> 32 -> 16 -> 3 at 80x80, discriminator 16-32-64-128, Adam 2e-4 (beta1 0.5), smoothing 0.1. */
+    /** Generator 128x5x5 -> 64 -> 32 -> 16 -> 3 at 80x80 shapes, discriminator 16-32-64-128, Adam 2e-4 (beta1 0.5), smoothing 0.1. */
     public static DcganConfig defaults() {
-        return new DcganConfig(1, 10, 100, List.of(128, 64, 32, 16), List.of(16, 32, 64, 128), 2e-4, 0.5, 32, 0.1, 200);
+        return new DcganConfig(1, null, 80, 2000, 0, 10, 100, List.of(128, 64, 32, 16), List.of(16, 32, 64, 128), 2e-4, 0.5, 32,
+                0.1, 200);
     }
 
     @Override

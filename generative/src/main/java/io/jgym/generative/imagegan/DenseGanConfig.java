@@ -1,43 +1,75 @@
 package io.jgym.generative.imagegan;
 
+import static io.jgym.generative.ConfigChecks.above;
+import static io.jgym.generative.ConfigChecks.atLeast;
+import static io.jgym.generative.ConfigChecks.given;
+import static io.jgym.generative.ConfigChecks.inRange;
+import static io.jgym.generative.ConfigChecks.notNegative;
+import static io.jgym.generative.ConfigChecks.positive;
+import static io.jgym.generative.ConfigChecks.widths;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.jgym.generative.data.ImageSources;
 import io.jgym.generative.gan.GanNetworks;
-import io.jgym.generative.imagegan.ImageGanConfig;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 
 /**
  * Settings of {@code dense-gan}: the classic MNIST GAN, generator 100-200-200-784 (tanh),
- * discriminator 784-200-100-1, trained on images scaled to [-1, 1].
- *
- * @param seed                seeds the networks, the shuffling and the latent draws
- * @param epochs              passes over the training images
- * @param latentSize          generator input size
- * @param generatorLayers     generator hidden widths (LeakyReLU)
- * @param discriminatorLayers discriminator hidden widths (LeakyReLU, dropout)
- * @param dropout             discriminator dropout probability
- * @param learningRate        Adam step size at the start
- * @param learningRateDecay   factor the step size has shrunk by at the end (1 = constant)
- * @param beta1               Adam beta1
- * @param batchSize           images per minibatch
- * @param pack                images the discriminator judges together (PacGAN; 1 = plain)
- * @param labelSmoothing      real labels are 1 - this
- * @param evalSamples         generated images scored (MMD to held-out images) after each epoch
+ * discriminator 784-200-100-1, trained on MNIST-format images scaled to [-1, 1]. The learning rate
+ * decays over the run's first budget of epochs; an extended run keeps shrinking it at the same rate.
  */
-public record DenseGanConfig(long seed, int epochs, int latentSize, List<Integer> generatorLayers,
-                             List<Integer> discriminatorLayers, double dropout, double learningRate,
-                             double learningRateDecay, double beta1, int batchSize, int pack, double labelSmoothing,
-                             int evalSamples) implements ImageGanConfig {
+public record DenseGanConfig(
+        @JsonPropertyDescription("Seed of the networks, the shuffling and the latent draws.")
+        long seed,
+        @JsonPropertyDescription("Folder with train-/t10k- MNIST-format IDX files, .gz or not.")
+        String data,
+        @JsonPropertyDescription("Use only the first N training images (0: all).")
+        int maxImages,
+        @JsonPropertyDescription("Passes over the training images.")
+        int epochs,
+        @JsonPropertyDescription("Generator input size.")
+        int latentSize,
+        @JsonPropertyDescription("Generator hidden widths (LeakyReLU).")
+        List<Integer> generatorLayers,
+        @JsonPropertyDescription("Discriminator hidden widths (LeakyReLU, dropout).")
+        List<Integer> discriminatorLayers,
+        @JsonPropertyDescription("Discriminator dropout probability.")
+        double dropout,
+        @JsonPropertyDescription("Adam step size at the start.")
+        double learningRate,
+        @JsonPropertyDescription("Factor the step size has shrunk by at the end of the first budget (1 = constant).")
+        double learningRateDecay,
+        @JsonPropertyDescription("Adam beta1.")
+        double beta1,
+        @JsonPropertyDescription("Images per minibatch.")
+        int batchSize,
+        @JsonPropertyDescription("Images the discriminator judges together (PacGAN; 1 = plain).")
+        int pack,
+        @JsonPropertyDescription("Real labels are 1 minus this.")
+        double labelSmoothing,
+        @JsonPropertyDescription("Generated images scored against as many held-out images after each epoch.")
+        int evalSamples) implements ImageGanConfig {
+
     public DenseGanConfig {
-        generatorLayers = List.copyOf(generatorLayers);
-        discriminatorLayers = List.copyOf(discriminatorLayers);
-        if (epochs <= 0 || latentSize <= 0 || batchSize <= 0 || pack <= 0 || batchSize % pack != 0 || evalSamples <= 1) {
-            throw new IllegalArgumentException("epochs, latent size, batch size (a multiple of pack) and eval samples must be positive");
+        given("--data", data);
+        notNegative("--max-images", maxImages);
+        generatorLayers = widths("--generator-layers", generatorLayers, false);
+        discriminatorLayers = widths("--discriminator-layers", discriminatorLayers, false);
+        positive("--epochs", epochs);
+        positive("--latent-size", latentSize);
+        inRange("--dropout", dropout, 0, 1);
+        positive("--learning-rate", learningRate);
+        above("--learning-rate-decay", learningRateDecay, 0, 1);
+        inRange("--beta1", beta1, 0, 1);
+        positive("--batch-size", batchSize);
+        positive("--pack", pack);
+        if (batchSize % pack != 0) {
+            throw new IllegalArgumentException("--batch-size (" + batchSize + ") must be a multiple of --pack (" + pack + ")");
         }
-        if (!(learningRate > 0) || !(learningRateDecay > 0) || learningRateDecay > 1 || dropout < 0 || dropout >= 1
-                || labelSmoothing < 0 || labelSmoothing >= 0.5) {
-            throw new IllegalArgumentException("learning rate must be positive, its decay in (0, 1], dropout in [0, 1), label smoothing in [0, 0.5)");
-        }
+        inRange("--label-smoothing", labelSmoothing, 0, 0.5);
+        atLeast("--eval-samples", evalSamples, 2);
     }
 
     @Override
@@ -52,13 +84,8 @@ public record DenseGanConfig(long seed, int epochs, int latentSize, List<Integer
                 GanNetworks.decaying(learningRate, learningRateDecay, iterations), beta1);
     }
 
-    /** The same settings for {@code newEpochs} epochs. */
-    public DenseGanConfig withEpochs(int newEpochs) {
-        return new DenseGanConfig(seed, newEpochs, latentSize, generatorLayers, discriminatorLayers, dropout, learningRate,
-                learningRateDecay, beta1, batchSize, pack, labelSmoothing, evalSamples);
-    }
-
     public static DenseGanConfig defaults() {
-        return new DenseGanConfig(1, 5, 100, List.of(200, 200), List.of(200, 100), 0.3, 2e-4, 1.0, 0.5, 64, 1, 0.1, 500);
+        return new DenseGanConfig(1, ImageSources.FASHION_MNIST, 0, 5, 100, List.of(200, 200), List.of(200, 100), 0.3, 2e-4, 1.0,
+                0.5, 64, 1, 0.1, 500);
     }
 }

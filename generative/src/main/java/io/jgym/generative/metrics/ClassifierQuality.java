@@ -1,5 +1,8 @@
 package io.jgym.generative.metrics;
 
+import io.jgym.generative.data.ImageSet;
+import java.nio.file.Path;
+
 /**
  * Judges generated images with an {@link ImageClassifier}: the share of each class among them (mode
  * coverage), how many classes get at least half their fair share, the classifier score
@@ -18,6 +21,16 @@ public final class ClassifierQuality {
     public ClassifierQuality(ImageClassifier classifier, float[] heldOutImages) {
         this.classifier = classifier;
         this.frechet = new FrechetDistance(classifier.features(heldOutImages), classifier.featureSize());
+    }
+
+    /**
+     * The judge of images like {@code train}, called {@code dataName}: a classifier trained on
+     * {@code train} once and kept in {@code cache/classifiers/} for later runs, scoring against the
+     * first {@code heldOutImages} of {@code heldOut}.
+     */
+    public static ClassifierQuality cached(Path cache, String dataName, ImageSet train, ImageSet heldOut, int heldOutImages) {
+        Path file = cache.resolve("classifiers").resolve(dataName + "-" + train.count() + ".zip");
+        return new ClassifierQuality(ImageClassifier.trainOrLoad(train, file, 1), heldOut.first(heldOutImages).pixels());
     }
 
     /** Scores {@code images} (row-major, values in [0, 1]). */

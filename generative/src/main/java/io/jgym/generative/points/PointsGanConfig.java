@@ -1,35 +1,56 @@
 package io.jgym.generative.points;
 
+import static io.jgym.generative.ConfigChecks.atLeast;
+import static io.jgym.generative.ConfigChecks.notNegative;
+import static io.jgym.generative.ConfigChecks.positive;
+import static io.jgym.generative.ConfigChecks.widths;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 
 /**
  * Settings of {@code points-gan}: {@code samples} real points (x, sin(x) + N(0, noise)) with x
  * uniform in [-pi, pi]; a generator from a standard-normal latent of {@code latentSize} (1, 20 or 100
  * in the original notebooks) to 2 values, and a discriminator of 2 values.
- *
- * @param seed                seeds the data, the networks and the latent draws
- * @param epochs              passes over the real points
- * @param samples             real points
- * @param noise               standard deviation of the noise on sin(x)
- * @param latentSize          generator input size
- * @param generatorLayers     generator hidden widths
- * @param discriminatorLayers discriminator hidden widths
- * @param learningRate        Adam step size
- * @param batchSize           points per minibatch
- * @param frameEvery          epochs between GIF frames and quality scores
- * @param evalSamples         generated points per frame
  */
-public record PointsGanConfig(long seed, int epochs, int samples, double noise, int latentSize,
-                              List<Integer> generatorLayers, List<Integer> discriminatorLayers, double learningRate,
-                              int batchSize, int frameEvery, int evalSamples) {
+public record PointsGanConfig(
+        @JsonPropertyDescription("Seed of the data, the networks and the latent draws.")
+        long seed,
+        @JsonPropertyDescription("Passes over the real points.")
+        int epochs,
+        @JsonPropertyDescription("Real points.")
+        int samples,
+        @JsonPropertyDescription("Standard deviation of the noise on sin(x).")
+        double noise,
+        @JsonPropertyDescription("Generator input size, e.g. 1, 20 or 100.")
+        int latentSize,
+        @JsonPropertyDescription("Generator hidden widths.")
+        List<Integer> generatorLayers,
+        @JsonPropertyDescription("Discriminator hidden widths.")
+        List<Integer> discriminatorLayers,
+        @JsonPropertyDescription("Adam step size.")
+        double learningRate,
+        @JsonPropertyDescription("Points per minibatch.")
+        int batchSize,
+        @JsonPropertyDescription("Epochs between GIF frames, quality scores and checkpoints.")
+        int frameEvery,
+        @JsonPropertyDescription("Generated points per frame and quality score.")
+        int evalSamples) {
+
     public PointsGanConfig {
-        generatorLayers = List.copyOf(generatorLayers);
-        discriminatorLayers = List.copyOf(discriminatorLayers);
-        if (epochs <= 0 || samples < batchSize || latentSize <= 0 || batchSize <= 0 || frameEvery <= 0 || evalSamples <= 1
-                || !(learningRate > 0) || noise < 0) {
-            throw new IllegalArgumentException("epochs, latent size, batch size, frame interval and eval samples must be positive,"
-                    + " samples at least one batch, learning rate positive, noise >= 0");
+        generatorLayers = widths("--generator-layers", generatorLayers, false);
+        discriminatorLayers = widths("--discriminator-layers", discriminatorLayers, false);
+        positive("--epochs", epochs);
+        positive("--samples", samples);
+        notNegative("--noise", noise);
+        positive("--latent-size", latentSize);
+        positive("--learning-rate", learningRate);
+        positive("--batch-size", batchSize);
+        if (samples < batchSize) {
+            throw new IllegalArgumentException("--samples (" + samples + ") must hold at least one batch (" + batchSize + ")");
         }
+        positive("--frame-every", frameEvery);
+        atLeast("--eval-samples", evalSamples, 2);
     }
 
     public static PointsGanConfig defaults() {

@@ -2,16 +2,20 @@ package io.jgym.generative.points;
 
 import io.jgym.contracts.Frame;
 import io.jgym.contracts.files.AtomicFiles;
-import io.jgym.contracts.training.EpisodeReport;
-import io.jgym.contracts.training.Trainer;
-import io.jgym.contracts.training.TrainingListener;
 import io.jgym.contracts.images.AnimatedGifWriter;
 import io.jgym.contracts.images.FrameImages;
-import io.jgym.generative.gan.AdversarialStep;
+import io.jgym.contracts.training.Checkpoint;
+import io.jgym.contracts.training.EpisodeReport;
+import io.jgym.contracts.training.Metric;
+import io.jgym.contracts.training.Sampler;
+import io.jgym.contracts.training.Trained;
+import io.jgym.contracts.training.Trainer;
+import io.jgym.contracts.training.TrainingContext;
 import io.jgym.generative.data.Minibatches;
+import io.jgym.generative.data.RowMajor;
+import io.jgym.generative.gan.AdversarialStep;
 import io.jgym.generative.gan.GanCheckpoints;
 import io.jgym.generative.gan.GanNetworks;
-import io.jgym.generative.data.RowMajor;
 import io.jgym.generative.metrics.Mmd;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,31 +36,27 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@code points-gan}: a dense GAN on the 2-D points (x, sin(x) + noise). Every epoch reports the
- * losses; every {@code frameEvery} epochs it scores {@code evalSamples} generated points (MMD to the
- * real points, share that fooled the discriminator) and, given an output folder, draws a frame
- * ({@code frames/epoch-NNNNN.png}: real points in grey, generated points in red where they fooled
- * the discriminator and blue where they did not) and checkpoints both networks
- * ({@link GanCheckpoints}); a run folder that already holds a checkpoint is resumed from it. At the
- * end the frames become {@code training.gif}.
+ * losses; every {@code frameEvery} epochs (and the last) it scores {@code evalSamples} generated
+ * points (MMD to the real points, share that fooled the discriminator), checkpoints both networks
+ * and, when the run has a folder, draws a frame ({@code frames/epoch-NNNNN.png}: real points in
+ * grey, generated points in red where they fooled the discriminator and blue where they did not).
+ * At the end the frames become {@code training.gif}. A stop between frames checkpoints the last
+ * whole epoch; a run with a checkpoint continues after it.
  */
-public final class PointsGanTrainer implements Trainer {
+public final class PointsGanTrainer implements Trainer<Sampler> {
     public static final String DISCRIMINATOR_LOSS = "losses/discriminator";
     public static final String GENERATOR_LOSS = "losses/generator";
     public static final String MMD = "quality/mmd";
     public static final String FOOLED = "quality/fooled_share";
     private static final String FRAMES = "frames";
-    private static final int FRAME_SIZE = 320;
+    static final int FRAME_SIZE = 320;
     private static final double X_RANGE = 4.0;
     private static final double Y_RANGE = 2.0;
 
     private final PointsGanConfig config;
-    private final String runName;
-    private final Optional<Path> output;
 
-    public PointsGanTrainer(PointsGanConfig config, String runName, Optional<Path> output) {
+    public PointsGanTrainer(PointsGanConfig config) {
         this.config = config;
-        this.runName = runName;
-        this.output = output;
     }
 
     /** The real points, row-major [samples, 2]. */
@@ -72,59 +72,75 @@ public final class PointsGanTrainer implements Trainer {
     }
 
     @Override
-    public void train(TrainingListener listener) {
+    public List<Metric> metrics() {
+        return List.of(Metric.loss(DISCRIMINATOR_LOSS, "D loss", "%.3f"), Metric.loss(GENERATOR_LOSS, "G loss", "%.3f"),
+                Metric.lower(MMD, "MMD", "%.4f"), Metric.info(FOOLED, "fooled", "%.2f"));
+    }
+
+    @Override
+    public Trained<Sampler> train(TrainingContext context) {
         float[] real = realPoints(config);
-        GanCheckpoints checkpoints = new GanCheckpoints(output);
-        MultiLayerNetwork generator = checkpoints.generator(() -> GanNetworks.generator(config.seed(), config.latentSize(),
-                config.generatorLayers(), 2, Activation.IDENTITY, GanNetworks.decaying(config.learningRate(), 1.0, 1), 0.5));
-        MultiLayerNetwork discriminator = checkpoints.discriminator(() -> GanNetworks.discriminator(config.seed(), 2,
-                config.discriminatorLayers(), 0.0, GanNetworks.decaying(config.learningRate(), 1.0, 1), 0.5));
+        Optional<Checkpoint> resumed = context.checkpoints().latest();
+        MultiLayerNetwork generator = resumed.map(GanCheckpoints::generator).orElseGet(() -> GanNetworks.generator(config.seed(),
+                config.latentSize(), config.generatorLayers(), 2, Activation.IDENTITY,
+                GanNetworks.decaying(config.learningRate(), 1.0, 1), 0.5));
+        MultiLayerNetwork discriminator = resumed.map(GanCheckpoints::discriminator).orElseGet(() -> GanNetworks.discriminator(
+                config.seed(), 2, config.discriminatorLayers(), 0.0, GanNetworks.decaying(config.learningRate(), 1.0, 1), 0.5));
+        long start = resumed.map(Checkpoint::episodesDone).orElse(0L);
         AdversarialStep step = new AdversarialStep(generator, discriminator, 1, 0.0, config.seed());
         Nd4j.getRandom().setSeed(config.seed());
         Minibatches minibatches = new Minibatches(real, 2, config.batchSize(), config.seed());
-        minibatches.replay(checkpoints.epochsDone());
+        minibatches.replay(start);
         Mmd mmd = new Mmd(java.util.Arrays.copyOf(real, 2 * Math.min(config.samples(), config.evalSamples())), 2);
         INDArray evalNoise = Nd4j.randn(DataType.FLOAT, config.evalSamples(), config.latentSize());
         int batches = minibatches.count();
+        Sampler sampler = new PointSampler(generator, config);
 
-        listener.onStart(runName);
-        try {
-            for (int epoch = checkpoints.epochsDone(); epoch < config.epochs(); epoch++) {
-                AdversarialStep.Losses losses = step.epoch(minibatches, config.latentSize(), epoch);
-                Map<String, Double> metrics = new TreeMap<>();
-                metrics.put(DISCRIMINATOR_LOSS, losses.discriminator());
-                metrics.put(GENERATOR_LOSS, losses.generator());
-                metrics.put(MMD, Double.NaN);
-                metrics.put(FOOLED, Double.NaN);
-                boolean framed = (epoch + 1) % config.frameEvery() == 0 || epoch == config.epochs() - 1;
-                if (framed) {
-                    INDArray generated = generator.output(evalNoise, false);
-                    float[] points = RowMajor.floats(generated);
-                    float[] verdicts = RowMajor.floats(discriminator.output(generated, false));
-                    int fooled = 0;
-                    for (float v : verdicts) {
-                        fooled += v > 0.5f ? 1 : 0;
-                    }
-                    metrics.put(MMD, mmd.of(points));
-                    metrics.put(FOOLED, (double) fooled / verdicts.length);
-                    int shown = epoch + 1;
-                    output.ifPresent(dir -> AtomicFiles.write(dir.resolve(FRAMES).resolve(String.format("epoch-%05d.png", shown)),
-                            FrameImages.png(frame(real, points, verdicts))));
+        long saved = start;
+        for (long epoch = start; epoch < config.epochs(); epoch++) {
+            if (context.stopRequested()) {
+                if (epoch > saved) {
+                    context.checkpoints().save(epoch, GanCheckpoints.both(generator, discriminator));
                 }
-                listener.onEpisode(EpisodeReport.of(epoch, (long) (epoch + 1) * batches, metrics));
-                if (framed) {
-                    checkpoints.save(epoch + 1, generator, discriminator);
-                }
+                context.folder().ifPresent(PointsGanTrainer::writeGif);
+                return context.trained(sampler, Trained.Outcome.CANCELLED, epoch);
             }
-            output.ifPresent(PointsGanTrainer::writeGif);
-        } finally {
-            listener.onEnd();
+            // An epoch is a few small minibatches: it always runs to its end.
+            AdversarialStep.Losses losses = step.epoch(minibatches, config.latentSize(), epoch, () -> false).orElseThrow();
+            Map<String, Double> metrics = new TreeMap<>();
+            metrics.put(DISCRIMINATOR_LOSS, losses.discriminator());
+            metrics.put(GENERATOR_LOSS, losses.generator());
+            boolean framed = (epoch + 1) % config.frameEvery() == 0 || epoch == config.epochs() - 1;
+            if (framed) {
+                INDArray generated = generator.output(evalNoise, false);
+                float[] points = RowMajor.floats(generated);
+                float[] verdicts = RowMajor.floats(discriminator.output(generated, false));
+                int fooled = 0;
+                for (float v : verdicts) {
+                    fooled += v > 0.5f ? 1 : 0;
+                }
+                metrics.put(MMD, mmd.of(points));
+                metrics.put(FOOLED, (double) fooled / verdicts.length);
+                long shown = epoch + 1;
+                context.folder().ifPresent(dir -> AtomicFiles.write(dir.resolve(FRAMES).resolve(String.format("epoch-%05d.png", shown)),
+                        FrameImages.png(frame(real, points, verdicts))));
+            }
+            context.report(EpisodeReport.of(epoch, (epoch + 1) * batches, metrics));
+            if (framed) {
+                context.checkpoints().save(epoch + 1, GanCheckpoints.both(generator, discriminator));
+                saved = epoch + 1;
+            }
         }
+        context.folder().ifPresent(PointsGanTrainer::writeGif);
+        return context.trained(sampler, Trained.Outcome.FINISHED, Math.max(start, config.epochs()));
     }
 
     /** Joins the run's frames, in epoch order, into {@code training.gif}. */
     private static void writeGif(Path dir) {
         Path gif = dir.resolve("training.gif");
+        if (!Files.isDirectory(dir.resolve(FRAMES))) {
+            return;
+        }
         try (Stream<Path> listed = Files.list(dir.resolve(FRAMES))) {
             List<Path> frames = listed.filter(f -> f.getFileName().toString().matches("epoch-\\d+\\.png")).sorted().toList();
             try (AnimatedGifWriter writer = new AnimatedGifWriter(gif, 120)) {
@@ -137,7 +153,7 @@ public final class PointsGanTrainer implements Trainer {
         }
     }
 
-    private static Frame frame(float[] real, float[] generated, float[] verdicts) {
+    static Frame frame(float[] real, float[] generated, float[] verdicts) {
         byte[] rgb = new byte[FRAME_SIZE * FRAME_SIZE * 3];
         java.util.Arrays.fill(rgb, (byte) 255);
         for (int i = 0; i < real.length / 2; i++) {

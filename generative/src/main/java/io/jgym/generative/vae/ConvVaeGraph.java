@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
- * Builds the convolutional VAE as one SameDiff graph from a {@link ConvVaeConfig} and the image
+ * Builds the convolutional VAE as one SameDiff graph from its settings ({@link ConvVaeSettings}) and the image
  * shape. Encoder: 3x3 stride-2 convolutions with ReLU, a dense ReLU layer, then the mean and log
  * variance of q(z|x). The latent is {@code z = mu + exp(logvar / 2) * eps} with the noise
  * {@code eps} fed as a placeholder (SameDiff's own random ops either repeat the same draw or fix
@@ -50,6 +50,19 @@ public final class ConvVaeGraph {
     private ConvVaeGraph() {
     }
 
+    /**
+     * Refuses images the encoder cannot halve once per filter.
+     *
+     * @throws IllegalArgumentException if the image size is not divisible by 2^filters
+     */
+    public static void checkShape(ConvVaeSettings config, int height, int width) {
+        int halvings = config.filters().size();
+        if (height % (1 << halvings) != 0 || width % (1 << halvings) != 0) {
+            throw new IllegalArgumentException(height + "x" + width + " images cannot be halved " + halvings
+                    + " times; use images whose sides divide by " + (1 << halvings) + " or fewer --filters");
+        }
+    }
+
     /** The weights of the decoder, shared by its two uses. */
     private record Decoder(SDVariable denseW, SDVariable denseB, List<SDVariable> deconvW, List<SDVariable> deconvB) {
     }
@@ -59,12 +72,9 @@ public final class ConvVaeGraph {
      *
      * @throws IllegalArgumentException if the image size is not divisible by 2^filters
      */
-    public static SameDiff build(ConvVaeConfig config, int channels, int height, int width) {
+    public static SameDiff build(ConvVaeSettings config, int channels, int height, int width) {
+        checkShape(config, height, width);
         int halvings = config.filters().size();
-        if (height % (1 << halvings) != 0 || width % (1 << halvings) != 0) {
-            throw new IllegalArgumentException(height + "x" + width + " images cannot be halved " + halvings
-                    + " times; use images whose sides divide by " + (1 << halvings) + " or fewer --filters");
-        }
         Random random = new Random(config.seed());
         SameDiff sd = SameDiff.create();
         int pixels = channels * height * width;
@@ -112,7 +122,7 @@ public final class ConvVaeGraph {
         return sd;
     }
 
-    private static Decoder decoderWeights(SameDiff sd, Random random, ConvVaeConfig config, int channels, int deepest, int flat) {
+    private static Decoder decoderWeights(SameDiff sd, Random random, ConvVaeSettings config, int channels, int deepest, int flat) {
         int latent = config.latentSize();
         SDVariable denseW = sd.var("dec_dense_w", he(random, latent, latent, flat));
         SDVariable denseB = sd.var("dec_dense_b", Nd4j.zeros(DataType.FLOAT, flat));

@@ -1,17 +1,25 @@
 package io.jgym.generative.vae;
 
+import io.jgym.contracts.training.Checkpoint;
+import io.jgym.contracts.training.CheckpointStore;
 import io.jgym.contracts.training.EpisodeReport;
+import io.jgym.contracts.training.Metric;
+import io.jgym.contracts.training.Sampler;
+import io.jgym.contracts.training.Trained;
 import io.jgym.contracts.training.Trainer;
-import io.jgym.contracts.training.TrainingListener;
-import io.jgym.generative.checkpoints.EpochCheckpoints;
+import io.jgym.contracts.training.TrainingContext;
+import io.jgym.generative.checkpoints.ModelFiles;
 import io.jgym.generative.data.ImageSet;
 import io.jgym.generative.data.Minibatches;
 import io.jgym.generative.data.RowMajor;
 import io.jgym.generative.images.ImageGrid;
+import io.jgym.generative.images.ImageSampler;
+import io.jgym.generative.images.ImageShape;
 import io.jgym.generative.images.LatentPictures;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -31,92 +39,106 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code vae} and {@code conv-vae-rgb}: trains the convolutional VAE of {@link ConvVaeGraph}, one
  * epoch per episode. Each epoch reports the training negative ELBO and, on held-out images with a
  * fixed noise draw, the reconstruction term, the KL term and their sum, all in nats per image.
- * After each epoch the graph is checkpointed ({@link EpochCheckpoints}, the graph as {@code vae.sd}); a run whose folder already
- * holds a checkpoint continues after its last epoch and ends exactly as an uninterrupted run would
- * (the shuffle replays and each epoch's noise comes from the seed and the epoch number). At the
- * end it draws samples from the prior ({@code samples.png}), held-out images over their
- * reconstructions ({@code reconstructions.png}) and, for a 2-D latent, the latent means of held-out
- * images ({@code codes.png}) and images decoded over the latent plane ({@code decoded.png}).
+ * Each epoch is checkpointed (the graph as {@code vae.sd}); a stop between minibatches abandons the
+ * epoch, and a run with a checkpoint continues after its last epoch and ends exactly as an
+ * uninterrupted run would (the shuffle replays and each epoch's noise comes from the seed and the
+ * epoch number). At the end, when the run has a folder, it draws samples from the prior
+ * ({@code samples.png}), held-out images over their reconstructions ({@code reconstructions.png})
+ * and, for a 2-D latent, the latent means of held-out images ({@code codes.png}) and images decoded
+ * over the latent plane ({@code decoded.png}).
  */
-public final class ConvVaeTrainer implements Trainer {
+public final class ConvVaeTrainer implements Trainer<Sampler> {
     public static final String TRAIN_NEG_ELBO = "losses/train_neg_elbo";
     public static final String HELD_OUT_NEG_ELBO = "quality/held_out_neg_elbo";
     public static final String HELD_OUT_RECONSTRUCTION = "quality/held_out_reconstruction";
     public static final String HELD_OUT_KL = "quality/held_out_kl";
-    private static final String GRAPH_FILE = "vae.sd";
+    static final String GRAPH_FILE = "vae.sd";
     private static final int EVAL_CHUNK = 200;
     private static final int PRIOR_SAMPLES = 64;
     private static final int SHOWN = 16;
     private static final float LATENT_EXTENT = 3f;
 
-    private final ConvVaeConfig config;
+    private final ConvVaeSettings config;
     private final ImageSet train;
     private final ImageSet heldOut;
-    private final String runName;
-    private final Optional<Path> output;
 
-    /**
-     * @param output the run folder for pictures and {@code checkpoints/}; a checkpoint already there
-     *               is resumed from. Empty: nothing is written (benchmarks).
-     */
-    public ConvVaeTrainer(ConvVaeConfig config, ImageSet train, ImageSet heldOut, String runName, Optional<Path> output) {
+    public ConvVaeTrainer(ConvVaeSettings config, ImageSet train, ImageSet heldOut) {
         if (train.count() < config.batchSize()) {
-            throw new IllegalArgumentException("need at least one batch of " + config.batchSize() + " images, got " + train.count());
+            throw new IllegalArgumentException("--batch-size (" + config.batchSize() + ") is more than the " + train.count()
+                    + " training images");
         }
         if (heldOut.channels() != train.channels() || heldOut.height() != train.height() || heldOut.width() != train.width()) {
             throw new IllegalArgumentException("held-out images are " + heldOut.channels() + "x" + heldOut.height() + "x"
                     + heldOut.width() + " but training images " + train.channels() + "x" + train.height() + "x" + train.width());
         }
+        ConvVaeGraph.checkShape(config, train.height(), train.width());
         this.config = config;
         this.train = train;
         this.heldOut = heldOut.first(config.evalImages());
-        this.runName = runName;
-        this.output = output;
     }
 
     @Override
-    public void train(TrainingListener listener) {
-        Optional<EpochCheckpoints> checkpoints = EpochCheckpoints.ofRun(output);
-        Optional<EpochCheckpoints.Saved> resumed = checkpoints.flatMap(EpochCheckpoints::toResume);
-        SameDiff graph = resumed.map(saved -> saved.graph(GRAPH_FILE))
+    public List<Metric> metrics() {
+        return List.of(Metric.loss(TRAIN_NEG_ELBO, "train -ELBO", "%.1f"),
+                Metric.lower(HELD_OUT_NEG_ELBO, "held-out -ELBO", "%.1f"),
+                Metric.lower(HELD_OUT_RECONSTRUCTION, "reconstruction", "%.1f"),
+                Metric.info(HELD_OUT_KL, "KL", "%.2f"));
+    }
+
+    @Override
+    public Trained<Sampler> train(TrainingContext context) {
+        ImageShape shape = ImageShape.of(train);
+        Optional<Checkpoint> resumed = context.checkpoints().latest();
+        SameDiff graph = resumed.map(saved -> ModelFiles.readGraph(saved, GRAPH_FILE))
                 .orElseGet(() -> ConvVaeGraph.build(config, train.channels(), train.height(), train.width()));
         withoutStdout(graph::createGradFunction); // SameDiff prints one line per differentiated op
-        int start = resumed.map(EpochCheckpoints.Saved::epochsDone).orElse(0);
+        long start = resumed.map(Checkpoint::episodesDone).orElse(0L);
         Minibatches minibatches = new Minibatches(train.pixels(), train.size(), config.batchSize(), config.seed());
         minibatches.replay(start);
         int batches = minibatches.count();
         INDArray heldOutImages = Nd4j.create(heldOut.pixels(), new long[] {heldOut.count(), heldOut.size()}, 'c');
-        INDArray heldOutNoise = noise(new Random(~config.seed()), heldOut.count());
+        INDArray heldOutNoise = noise(new Random(~config.seed()), heldOut.count(), config.latentSize());
         LossSum lossSum = new LossSum();
+        Sampler sampler = sampler(graph, config.latentSize(), shape);
+        CheckpointStore.Contents contents = folder -> {
+            ModelFiles.writeGraph(folder, GRAPH_FILE, graph);
+            shape.writeTo(folder);
+        };
 
-        listener.onStart(runName);
-        try {
-            for (int epoch = start; epoch < config.epochs(); epoch++) {
-                minibatches.shuffle();
-                Random noise = new Random(config.seed() * 1_000_003L + epoch);
-                lossSum.reset();
-                for (int b = 0; b < batches; b++) {
-                    graph.fit(new org.nd4j.linalg.dataset.MultiDataSet(
-                            new INDArray[] {minibatches.batch(b), noise(noise, config.batchSize())}, new INDArray[0]), lossSum);
-                }
-                double trainLoss = lossSum.mean();
-                if (!Double.isFinite(trainLoss)) {
-                    throw new IllegalStateException("VAE loss became " + trainLoss + " in epoch " + epoch + "; try a lower --learning-rate");
-                }
-                double[] terms = heldOutTerms(graph, heldOutImages, heldOutNoise);
-                Map<String, Double> metrics = new TreeMap<>();
-                metrics.put(TRAIN_NEG_ELBO, trainLoss);
-                metrics.put(HELD_OUT_RECONSTRUCTION, terms[0]);
-                metrics.put(HELD_OUT_KL, terms[1]);
-                metrics.put(HELD_OUT_NEG_ELBO, terms[0] + terms[1]);
-                int done = epoch + 1;
-                listener.onEpisode(EpisodeReport.of(epoch, (long) done * batches, metrics));
-                checkpoints.ifPresent(c -> c.save(done, parts -> parts.graph(GRAPH_FILE, graph)));
+        for (long epoch = start; epoch < config.epochs(); epoch++) {
+            if (context.stopRequested()) {
+                return context.trained(sampler, Trained.Outcome.CANCELLED, epoch);
             }
-            output.ifPresent(dir -> pictures(dir, graph, heldOutImages, heldOutNoise));
-        } finally {
-            listener.onEnd();
+            minibatches.shuffle();
+            Random noise = new Random(config.seed() * 1_000_003L + epoch);
+            lossSum.reset();
+            for (int b = 0; b < batches; b++) {
+                if (b > 0 && context.stopRequested()) {
+                    // The graph holds part of an epoch: the checkpoint of the last whole one is what counts.
+                    return context.trained(sampler, Trained.Outcome.CANCELLED, epoch);
+                }
+                graph.fit(new org.nd4j.linalg.dataset.MultiDataSet(
+                        new INDArray[] {minibatches.batch(b), noise(noise, config.batchSize(), config.latentSize())},
+                        new INDArray[0]), lossSum);
+            }
+            double[] terms = heldOutTerms(graph, heldOutImages, heldOutNoise);
+            Map<String, Double> metrics = new TreeMap<>();
+            metrics.put(TRAIN_NEG_ELBO, lossSum.mean());
+            metrics.put(HELD_OUT_RECONSTRUCTION, terms[0]);
+            metrics.put(HELD_OUT_KL, terms[1]);
+            metrics.put(HELD_OUT_NEG_ELBO, terms[0] + terms[1]);
+            long done = epoch + 1;
+            context.report(EpisodeReport.of(epoch, done * batches, metrics));
+            context.checkpoints().save(done, contents);
         }
+        context.folder().ifPresent(dir -> pictures(dir, graph, heldOutImages, heldOutNoise));
+        return context.trained(sampler, Trained.Outcome.FINISHED, Math.max(start, config.epochs()));
+    }
+
+    /** Decodes codes drawn from the prior, N(0, I). */
+    static Sampler sampler(SameDiff graph, int latentSize, ImageShape shape) {
+        return new ImageSampler(ImageSampler.gaussian(latentSize), codes -> RowMajor.floats(
+                graph.output(Map.of(ConvVaeGraph.CODE, codes), ConvVaeGraph.DECODED).get(ConvVaeGraph.DECODED)), shape);
     }
 
     /** Held-out reconstruction and KL terms, nats per image, averaged over all held-out images. */
@@ -136,7 +158,7 @@ public final class ConvVaeTrainer implements Trainer {
 
     private void pictures(Path dir, SameDiff graph, INDArray heldOutImages, INDArray heldOutNoise) {
         int scale = ImageGrid.scaleFor(train.height());
-        INDArray prior = noise(new Random(config.seed() + 1), PRIOR_SAMPLES);
+        INDArray prior = noise(new Random(config.seed() + 1), PRIOR_SAMPLES, config.latentSize());
         float[] samples = RowMajor.floats(graph.output(Map.of(ConvVaeGraph.CODE, prior), ConvVaeGraph.DECODED).get(ConvVaeGraph.DECODED));
         ImageGrid.write(samples, train.channels(), train.height(), train.width(), 8, scale, dir.resolve("samples.png"));
 
@@ -157,12 +179,12 @@ public final class ConvVaeTrainer implements Trainer {
         }
     }
 
-    private INDArray noise(Random random, long rows) {
-        float[] values = new float[(int) rows * config.latentSize()];
+    private static INDArray noise(Random random, long rows, int latentSize) {
+        float[] values = new float[(int) rows * latentSize];
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) random.nextGaussian();
         }
-        return Nd4j.create(values, new long[] {rows, config.latentSize()}, 'c');
+        return Nd4j.create(values, new long[] {rows, latentSize}, 'c');
     }
 
     private static INDArray rows(INDArray matrix, long from, long to) {

@@ -1,5 +1,10 @@
 package io.jgym.generative.data;
 
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
 
 /** Small generated image sets for the trainers' tests: one bright bar per image. */
@@ -32,5 +37,40 @@ public final class TestImages {
             }
         }
         return new ImageSet(count, channels, side, side, pixels, labels);
+    }
+
+    /**
+     * Writes {@code train} and {@code test} (one channel) into {@code folder} as MNIST-format IDX files
+     * ({@code train-images-idx3-ubyte}, ...), so a config's {@code data} can point at them; returns the folder.
+     */
+    public static Path writeIdx(Path folder, ImageSet train, ImageSet test) throws IOException {
+        Files.createDirectories(folder);
+        writeIdx(folder, "train", train);
+        writeIdx(folder, "t10k", test);
+        return folder;
+    }
+
+    private static void writeIdx(Path folder, String split, ImageSet images) throws IOException {
+        if (images.channels() != 1) {
+            throw new IllegalArgumentException("IDX files hold grey images");
+        }
+        try (OutputStream file = Files.newOutputStream(folder.resolve(split + "-images-idx3-ubyte"));
+             DataOutputStream out = new DataOutputStream(file)) {
+            out.writeInt(2051);
+            out.writeInt(images.count());
+            out.writeInt(images.height());
+            out.writeInt(images.width());
+            for (float pixel : images.pixels()) {
+                out.writeByte(Math.round(pixel * 255));
+            }
+        }
+        try (OutputStream file = Files.newOutputStream(folder.resolve(split + "-labels-idx1-ubyte"));
+             DataOutputStream out = new DataOutputStream(file)) {
+            out.writeInt(2049);
+            out.writeInt(images.count());
+            for (int label : images.labels()) {
+                out.writeByte(label);
+            }
+        }
     }
 }

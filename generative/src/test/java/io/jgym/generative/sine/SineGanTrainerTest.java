@@ -2,10 +2,12 @@ package io.jgym.generative.sine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgym.contracts.training.EpisodeReport;
-import io.jgym.contracts.training.TrainingListener;
+import io.jgym.contracts.training.Target;
+import io.jgym.contracts.training.Trained;
 import io.jgym.generative.TrainerRuns;
 import io.jgym.generative.data.RowMajor;
 import java.io.IOException;
@@ -29,14 +31,16 @@ class SineGanTrainerTest {
                 List.of(32, 16), 0.2, 1e-3, 1.0, 0.5, 20, 2, 0.0, 2.0, trace, 40);
     }
 
-    private static List<EpisodeReport> train(SineGanConfig config, Optional<Path> output) {
-        return TrainerRuns.reports(new SineGanTrainer(config, "test", output));
+    private static TrainerRuns.Run train(SineGanConfig config, Optional<Path> output) {
+        return TrainerRuns.train(new SineGanTrainer(config), output);
     }
 
     @Test
     void trainsWritesSnapshotsAndModelsAndGetsCloserToTheData(@TempDir Path dir) {
-        List<EpisodeReport> reports = train(tiny(1), Optional.of(dir));
+        TrainerRuns.Run run = train(tiny(1), Optional.of(dir));
+        List<EpisodeReport> reports = run.reports();
         assertEquals(40, reports.size());
+        assertEquals(Trained.Outcome.FINISHED, run.trained().outcome());
         for (EpisodeReport r : reports) {
             assertTrue(Double.isFinite(r.metrics().get(SineGanTrainer.DISCRIMINATOR_LOSS)));
             assertTrue(Double.isFinite(r.metrics().get(SineGanTrainer.GENERATOR_LOSS)));
@@ -44,42 +48,39 @@ class SineGanTrainerTest {
         double firstMmd = reports.get(9).metrics().get(SineGanTrainer.MMD);
         double lastMmd = reports.get(39).metrics().get(SineGanTrainer.MMD);
         assertTrue(lastMmd < firstMmd, "MMD to the real waves falls: " + firstMmd + " -> " + lastMmd);
-        assertTrue(Double.isNaN(reports.get(5).metrics().get(SineGanTrainer.MMD)), "scored only every --trace epochs");
+        assertFalse(reports.get(5).metrics().containsKey(SineGanTrainer.MMD), "scored only every --trace epochs");
+        double covered = reports.get(39).metrics().get(SineGanTrainer.MODES_COVERED);
+        assertTrue(covered >= 0 && covered <= 2, "modes covered: " + covered);
         for (String file : List.of("snapshots/epoch-00010.png", "snapshots/epoch-00040.png",
-                "checkpoints/epoch-0040/generator.zip", "checkpoints/epoch-0030/discriminator.zip")) {
+                "checkpoints/episode-00000040/generator.zip", "checkpoints/episode-00000030/discriminator.zip")) {
             assertTrue(Files.isRegularFile(dir.resolve(file)), file);
         }
     }
 
     @Test
     void theGeneratorEndsInTheFixedLowPassFilterAndTrainingLeavesItAlone() {
-        SineGanConfig config = tiny(2).with(2, 5);
-        SineGanTrainer trainer = new SineGanTrainer(config, "test", Optional.empty());
-        trainer.train(new TrainingListener() {
-        });
-        MultiLayerNetwork generator = trainer.generator();
+        SineGanConfig config = tiny(2, 5, 10);
+        MultiLayerNetwork generator = ((WaveSampler) train(config, Optional.empty()).model()).generator();
         float[] filter = RowMajor.floats(generator.getLayer(generator.getnLayers() - 1).getParam("W"));
         assertArrayEquals(new LowPassFilter(config.points(), config.smoothing()).matrix(), filter);
     }
 
     @Test
-    void theSameSeedGivesTheSameLosses() {
-        SineGanConfig config = tiny(4).with(4, 8);
-        List<Double> first = TrainerRuns.metric(train(config, Optional.empty()), SineGanTrainer.GENERATOR_LOSS);
-        List<Double> second = TrainerRuns.metric(train(config, Optional.empty()), SineGanTrainer.GENERATOR_LOSS);
-        assertEquals(first, second);
+    void theSamplerWritesOneWavePerCsvRowAndAPlot(@TempDir Path dir) throws IOException {
+        SineGanConfig config = tiny(3, 2, 10);
+        List<Path> files = train(config, Optional.empty()).model().writeSamples(5, 9, dir);
+        assertEquals(List.of(dir.resolve("samples-seed9.csv"), dir.resolve("samples-seed9.png")), files);
+        List<String> rows = Files.readAllLines(dir.resolve("samples-seed9.csv"));
+        assertEquals(5, rows.size());
+        assertEquals(config.points(), rows.get(0).split(",").length);
+        assertTrue(Files.size(dir.resolve("samples-seed9.png")) > 0);
     }
 
     @Test
-    void aRunKilledBeforeItsLastSnapshotResumesToTheSameLossesAndScores(@TempDir Path dir) throws IOException {
-        SineGanConfig config = tiny(5, 6, 3);
-        List<EpisodeReport> whole = train(config, Optional.of(dir));
-        assertEquals(6, TrainerRuns.dropNewestCheckpoint(dir));
-        List<EpisodeReport> resumed = train(config, Optional.of(dir));
-        assertEquals(3, resumed.size(), "the epochs after the last snapshot run again");
-        for (String metric : List.of(SineGanTrainer.DISCRIMINATOR_LOSS, SineGanTrainer.GENERATOR_LOSS, SineGanTrainer.MMD,
-                SineGanTrainer.VALID_SHARE)) {
-            assertEquals(TrainerRuns.metric(whole.subList(3, 6), metric), TrainerRuns.metric(resumed, metric), metric);
-        }
+    void bothModesAreCoveredOnlyWhenAlmostEveryWaveIsValidAndEachModeHasAFairShare() {
+        assertEquals(2, SineGanTrainer.modesCovered(new WaveQuality.Scores(0.95, new double[] {0.3, 0.7}, new double[2], 0)));
+        assertEquals(1, SineGanTrainer.modesCovered(new WaveQuality.Scores(0.95, new double[] {0.2, 0.8}, new double[2], 0)));
+        assertEquals(0, SineGanTrainer.modesCovered(new WaveQuality.Scores(0.85, new double[] {0.5, 0.5}, new double[2], 0)));
+        assertEquals(List.of(new Target(SineGanTrainer.MODES_COVERED, 2)), new SineGanProvider().targets(SineGanConfig.defaults()));
     }
 }

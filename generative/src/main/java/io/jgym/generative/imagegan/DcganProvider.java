@@ -1,0 +1,60 @@
+package io.jgym.generative.imagegan;
+
+import io.jgym.contracts.training.Checkpoint;
+import io.jgym.contracts.training.GenerativeProvider;
+import io.jgym.contracts.training.Sampler;
+import io.jgym.contracts.training.Trainer;
+import io.jgym.generative.data.ImageSources;
+import io.jgym.generative.gan.GanCheckpoints;
+import io.jgym.generative.images.ImageShape;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Registers {@code dcgan-rgb}: the DCGAN on colour images (a PNG/JPEG folder, or generated shapes).
+ * When the images come in two or more classes, a classifier judges the generated ones (classes
+ * covered, classifier score, Frechet distance); MMD to held-out images is always reported.
+ */
+public final class DcganProvider implements GenerativeProvider<DcganConfig> {
+
+    @Override
+    public String name() {
+        return "dcgan-rgb";
+    }
+
+    @Override
+    public String description() {
+        return "A DCGAN (transposed convolutions, label smoothing 0.1) on colour images (generated shapes when no --data is given).";
+    }
+
+    @Override
+    public Class<DcganConfig> configType() {
+        return DcganConfig.class;
+    }
+
+    @Override
+    public Map<String, DcganConfig> presets() {
+        Map<String, DcganConfig> presets = new LinkedHashMap<>();
+        presets.put("default", DcganConfig.defaults());
+        return presets;
+    }
+
+    @Override
+    public Set<String> budget() {
+        return Set.of("epochs");
+    }
+
+    @Override
+    public Trainer<Sampler> create(DcganConfig config) {
+        ImageSources.Images images = ImageSources.colour(config.data(), config.imageSize(), config.shapes(), config.maxImages());
+        Optional<String> judged = images.classes().size() < 2 ? Optional.empty() : Optional.of(images.name());
+        return new ImageGanTrainer(config, images.train(), images.heldOut(), judged);
+    }
+
+    @Override
+    public Sampler load(DcganConfig config, Checkpoint checkpoint) {
+        return ImageGanTrainer.sampler(GanCheckpoints.generator(checkpoint), config.latentSize(), ImageShape.read(checkpoint));
+    }
+}

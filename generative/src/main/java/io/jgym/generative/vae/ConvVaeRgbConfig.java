@@ -1,0 +1,62 @@
+package io.jgym.generative.vae;
+
+import static io.jgym.generative.ConfigChecks.notNegative;
+import static io.jgym.generative.ConfigChecks.positive;
+import static io.jgym.generative.ConfigChecks.widths;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
+
+/**
+ * Settings of {@code conv-vae-rgb}, the convolutional VAE on colour images (a PNG/JPEG folder, or
+ * generated shapes): the same network settings as {@link ConvVaeConfig}, other data.
+ */
+public record ConvVaeRgbConfig(
+        @JsonPropertyDescription("Seed of the weights, the shuffling and the latent noise.")
+        long seed,
+        @JsonPropertyDescription("Folder of PNG/JPEG images, sub-folders as classes; none = generated coloured shapes.")
+        String data,
+        @JsonPropertyDescription("Side the images are scaled to, after cropping to their centre square.")
+        int imageSize,
+        @JsonPropertyDescription("How many shape images to generate when no --data is given.")
+        int shapes,
+        @JsonPropertyDescription("Use only the first N training images (0: all).")
+        int maxImages,
+        @JsonPropertyDescription("Passes over the training images.")
+        int epochs,
+        @JsonPropertyDescription("Channels of each 3x3 stride-2 encoder convolution; the decoder mirrors them.")
+        List<Integer> filters,
+        @JsonPropertyDescription("Width of the dense layer before the latent.")
+        int denseWidth,
+        @JsonPropertyDescription("Size of the Gaussian latent (2 can be drawn).")
+        int latentSize,
+        @JsonPropertyDescription("Adam step size.")
+        double learningRate,
+        @JsonPropertyDescription("Images per minibatch.")
+        int batchSize,
+        @JsonPropertyDescription("Held-out images scored after each epoch and drawn in the pictures.")
+        int evalImages) implements ConvVaeSettings {
+
+    public ConvVaeRgbConfig {
+        positive("--image-size", imageSize);
+        positive("--shapes", shapes);
+        notNegative("--max-images", maxImages);
+        positive("--epochs", epochs);
+        filters = widths("--filters", filters, true);
+        int halving = 1 << filters.size();
+        if (imageSize % halving != 0) {
+            throw new IllegalArgumentException("--image-size (" + imageSize + ") must divide by " + halving
+                    + " (one halving per --filters value)");
+        }
+        positive("--dense-width", denseWidth);
+        positive("--latent-size", latentSize);
+        positive("--learning-rate", learningRate);
+        positive("--batch-size", batchSize);
+        positive("--eval-images", evalImages);
+    }
+
+    /** The colour version for 80x80 RGB images: conv 16-32-64, dense 128, 10-D latent. */
+    public static ConvVaeRgbConfig defaults() {
+        return new ConvVaeRgbConfig(1, null, 80, 2000, 0, 10, List.of(16, 32, 64), 128, 10, 1e-3, 32, 200);
+    }
+}

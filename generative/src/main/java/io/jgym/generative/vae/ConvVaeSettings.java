@@ -1,0 +1,28 @@
+package io.jgym.generative.vae;
+
+import java.util.List;
+
+/**
+ * What {@link ConvVaeTrainer} and {@link ConvVaeGraph} need from the settings of either VAE:
+ * {@link ConvVaeConfig} ({@code vae}, MNIST-format images) and {@link ConvVaeRgbConfig}
+ * ({@code conv-vae-rgb}, colour images); the two records differ only in where their images come from.
+ */
+public sealed interface ConvVaeSettings permits ConvVaeConfig, ConvVaeRgbConfig {
+    long seed();
+
+    int epochs();
+
+    /** Channels of each 3x3 stride-2 encoder convolution; the decoder mirrors them. */
+    List<Integer> filters();
+
+    int denseWidth();
+
+    int latentSize();
+
+    double learningRate();
+
+    int batchSize();
+
+    /** Held-out images scored after each epoch and drawn in the pictures. */
+    int evalImages();
+}
