@@ -5,10 +5,15 @@ import io.jgym.contracts.Step;
 import io.jgym.contracts.space.Discrete;
 import io.jgym.contracts.space.Value;
 import io.jgym.contracts.training.EpisodeReport;
+import io.jgym.contracts.training.Metric;
+import io.jgym.contracts.training.Policy;
+import io.jgym.contracts.training.Trained;
 import io.jgym.contracts.training.Trainer;
-import io.jgym.contracts.training.TrainingListener;
-import java.nio.file.Path;
+import io.jgym.contracts.training.TrainingContext;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -18,13 +23,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The epsilon-greedy, experience-replay DQN loop over any {@link Env} with a Discrete action space,
- * in-process or remote alike. Read top to bottom: networks, replay memory, then per step act,
- * store, learn; per episode report and (every {@code checkpointEvery} episodes) checkpoint.
+ * in-process or remote alike. Read top to bottom: state (fresh or from the newest checkpoint), then
+ * per step act, store, learn; per episode report, check the greedy policy when due, checkpoint, and
+ * stop when the budget is spent, the task is solved or a stop is requested.
  *
  * <p>Each episode's reset is seeded from the run seed and the episode index, so a resumed run and an
- * uninterrupted one see the same episodes, and so do an in-process and a remote environment.
+ * uninterrupted one see the same episodes, and so do an in-process and a remote environment. Greedy
+ * checks play on their own environment with fixed reset seeds and draw nothing from the training
+ * random generator, so they leave the run unchanged.
  */
-public final class DqnTrainer implements Trainer {
+public final class DqnTrainer implements Trainer<Policy> {
     /** Metric names, CleanRL's where CleanRL has one. */
     public static final String RETURN = "charts/episodic_return";
     public static final String LENGTH = "charts/episodic_length";
@@ -33,127 +41,212 @@ public final class DqnTrainer implements Trainer {
     public static final String STEPS_PER_SECOND = "charts/SPS";
     public static final String TD_LOSS = "losses/td_loss";
     public static final String Q_VALUES = "losses/q_values";
+    public static final String GREEDY_MEAN = "eval/greedy_mean";
+    /** Greedy check episode {@code i} is reset with seed {@code EVAL_SEED + i}, away from training's seeds. */
+    public static final long EVAL_SEED = 1_000_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DqnTrainer.class);
 
     private final DqnConfig config;
     private final Env env;
-    private final String runName;
-    private final Optional<Path> checkpoints;
+    private final Optional<Env> evalEnv;
     private final ObservationEncoder encoder;
     private final int actions;
     private final long actionStart;
-    private MultiLayerNetwork trained;
 
     /**
-     * @param checkpoints folder for checkpoints; a checkpoint already there is resumed from
+     * A trainer that owns (and closes) {@code env} and {@code evalEnv}.
+     *
+     * @param evalEnv a second environment like {@code env} for greedy checks; needed when {@code evalEvery > 0}
      * @throws IllegalArgumentException if the environment's actions are not Discrete
      */
-    public DqnTrainer(DqnConfig config, Env env, String runName, Optional<Path> checkpoints) {
+    public DqnTrainer(DqnConfig config, Env env, Optional<Env> evalEnv) {
         if (!(env.actionSpace() instanceof Discrete discrete)) {
             throw new IllegalArgumentException("DQN needs a Discrete action space, but this environment's is "
                     + env.actionSpace() + "; pick an environment with discrete actions (e.g. CartPole-v1, MountainCar-v0)");
         }
+        if (config.evalEvery() > 0 && evalEnv.isEmpty()) {
+            throw new IllegalArgumentException("--eval-every " + config.evalEvery() + " needs an environment for greedy checks");
+        }
         this.config = config;
         this.env = env;
-        this.runName = runName;
-        this.checkpoints = checkpoints;
+        this.evalEnv = evalEnv;
         this.encoder = new ObservationEncoder(env.observationSpace());
         this.actions = Math.toIntExact(discrete.n());
         this.actionStart = discrete.start();
     }
 
-    @Override
-    public void train(TrainingListener listener) {
-        Optional<DqnCheckpoint> resumed = checkpoints.flatMap(DqnCheckpoint::latest).map(DqnCheckpoint::load);
-        MultiLayerNetwork online = resumed.map(DqnCheckpoint::online)
-                .orElseGet(() -> QNetworks.build(config, encoder.size(), actions));
-        TargetNetwork target = new TargetNetwork(online, config.targetUpdateInterval(), config.tau());
-        resumed.ifPresent(c -> c.restoreTarget(target.network()));
-        ReplayBuffer buffer = resumed.map(DqnCheckpoint::buffer)
-                .orElseGet(() -> new ReplayBuffer(config.bufferSize(), encoder.size()));
-        SplitMix64 random = new SplitMix64(SplitMix64.mix(config.seed()));
-        resumed.ifPresent(c -> random.setState(c.randomState()));
-        ArrayDeque<Double> recentReturns = resumed.map(DqnCheckpoint::recentReturns).orElseGet(ArrayDeque::new);
-        long episode = resumed.map(DqnCheckpoint::nextEpisode).orElse(0L);
-        long totalSteps = resumed.map(DqnCheckpoint::totalSteps).orElse(0L);
-        resumed.ifPresent(c -> LOG.info("resuming {} at episode {} ({} steps done)", runName, c.nextEpisode(), c.totalSteps()));
+    /** What both jgym's and RL4J's DQN report after every episode, under the same names. */
+    public static List<Metric> episodeMetrics(int solveWindow) {
+        return List.of(
+                Metric.higher(RETURN, "return", "%.1f"),
+                Metric.higher(MOVING_AVERAGE, "mean" + solveWindow, "%.1f"),
+                Metric.info(EPSILON, "epsilon", "%.3f"),
+                Metric.timing(STEPS_PER_SECOND, "steps/s", "%,.0f"),
+                Metric.info(LENGTH, "length", "%.0f").hidden());
+    }
 
-        trained = online;
-        DqnLearner learner = new DqnLearner(online, target, config, encoder.size(), actions);
-        GreedyPolicy policy = new GreedyPolicy(online, encoder.size());
-        EpsilonSchedule schedule = config.schedule();
+    @Override
+    public List<Metric> metrics() {
+        List<Metric> all = new ArrayList<>(episodeMetrics(config.solveWindow()));
+        all.add(Metric.loss(TD_LOSS, "loss", "%.4f"));
+        all.add(Metric.info(Q_VALUES, "q", "%.2f").hidden());
+        if (config.evalEvery() > 0) {
+            all.add(Metric.higher(GREEDY_MEAN, "greedy", "%.1f"));
+        }
+        return List.copyOf(all);
+    }
+
+    @Override
+    public Trained<Policy> train(TrainingContext context) {
+        Optional<DqnCheckpoint> resumed = context.checkpoints().latest().map(DqnCheckpoint::load);
+        Run run = resumed.map(this::resume).orElseGet(this::fresh);
+        resumed.ifPresent(c -> LOG.info("resuming {} at episode {} ({} steps done)", context.runName(), c.nextEpisode(), c.totalSteps()));
+
+        DqnLearner learner = new DqnLearner(run.online, run.target, config, encoder.size(), actions);
+        GreedyActions greedy = new GreedyActions(run.online, encoder.size());
+        Policy policy = GreedyPolicy.of(run.online, env.observationSpace(), env.actionSpace());
+        EpsilonSchedule schedule = config.schedule(run.horizon);
         float[] observation = new float[encoder.size()];
         float[] nextObservation = new float[encoder.size()];
+        long nextCheck = nextCheckAfter(run.totalSteps);
+        boolean saved = resumed.isPresent(); // whether the store already holds the current state
 
-        listener.onStart(runName);
-        try {
-            while (totalSteps < config.maxSteps() && (config.maxEpisodes() == 0 || episode < config.maxEpisodes())
-                    && !solved(recentReturns)) {
-                long started = System.nanoTime();
-                encoder.encode(env.reset(episodeSeed(config.seed(), episode)).observation(), observation);
-                double episodeReturn = 0;
-                long length = 0;
-                double lossSum = 0;
-                double qSum = 0;
-                long updates = 0;
-                boolean done = false;
-                while (!done && totalSteps < config.maxSteps()) {
-                    double epsilon = schedule.value(totalSteps);
-                    int action = random.nextDouble() < epsilon ? random.nextInt(actions) : policy.act(observation);
-                    Step step = env.step(Value.of(actionStart + action));
-                    encoder.encode(step.observation(), nextObservation);
-                    buffer.add(observation, action, step.reward(), nextObservation, step.terminated());
-                    float[] swap = observation;
-                    observation = nextObservation;
-                    nextObservation = swap;
-                    episodeReturn += step.reward();
-                    length++;
-                    totalSteps++;
-                    done = step.done();
-                    if (totalSteps > config.learningStarts() && totalSteps % config.trainFrequency() == 0) {
-                        for (int g = 0; g < config.gradientSteps(); g++) {
-                            DqnLearner.Update update = learner.step(buffer, random);
-                            lossSum += update.tdLoss();
-                            qSum += update.meanQ();
-                            updates++;
-                        }
+        while (true) {
+            if (solved(run.recentReturns)) {
+                return finish(context, run, saved, Trained.Outcome.STOPPED_EARLY, policy);
+            }
+            if (run.totalSteps >= config.maxSteps() || (config.maxEpisodes() > 0 && run.episode >= config.maxEpisodes())) {
+                return finish(context, run, saved, Trained.Outcome.FINISHED, policy);
+            }
+            if (context.stopRequested()) {
+                return finish(context, run, saved, Trained.Outcome.CANCELLED, policy);
+            }
+            long started = System.nanoTime();
+            encoder.encode(env.reset(episodeSeed(config.seed(), run.episode)).observation(), observation);
+            double episodeReturn = 0;
+            long length = 0;
+            double lossSum = 0;
+            double qSum = 0;
+            long updates = 0;
+            boolean done = false;
+            while (!done && run.totalSteps < config.maxSteps()) {
+                double epsilon = schedule.value(run.totalSteps);
+                int action = run.random.nextDouble() < epsilon ? run.random.nextInt(actions) : greedy.act(observation);
+                Step step = env.step(Value.of(actionStart + action));
+                encoder.encode(step.observation(), nextObservation);
+                run.buffer.add(observation, action, step.reward(), nextObservation, step.terminated());
+                float[] swap = observation;
+                observation = nextObservation;
+                nextObservation = swap;
+                episodeReturn += step.reward();
+                length++;
+                run.totalSteps++;
+                done = step.done();
+                if (run.totalSteps > config.learningStarts() && run.totalSteps % config.trainFrequency() == 0) {
+                    for (int g = 0; g < config.gradientSteps(); g++) {
+                        DqnLearner.Update update = learner.step(run.buffer, run.random);
+                        lossSum += update.tdLoss();
+                        qSum += update.meanQ();
+                        updates++;
                     }
                 }
-                if (!done) {
-                    break;
-                }
-                recentReturns.addLast(episodeReturn);
-                if (recentReturns.size() > config.solveWindow()) {
-                    recentReturns.removeFirst();
-                }
-                double seconds = (System.nanoTime() - started) / 1e9;
-                Map<String, Double> metrics = new TreeMap<>();
-                metrics.put(RETURN, episodeReturn);
-                metrics.put(LENGTH, (double) length);
-                metrics.put(MOVING_AVERAGE, recentReturns.stream().mapToDouble(Double::doubleValue).average().orElse(0));
-                metrics.put(EPSILON, schedule.value(totalSteps));
-                metrics.put(STEPS_PER_SECOND, length / Math.max(seconds, 1e-9));
-                metrics.put(TD_LOSS, updates == 0 ? Double.NaN : lossSum / updates);
-                metrics.put(Q_VALUES, updates == 0 ? Double.NaN : qSum / updates);
-                listener.onEpisode(EpisodeReport.of(episode, totalSteps, metrics));
-                episode++;
-                if (config.checkpointEvery() > 0 && episode % config.checkpointEvery() == 0) {
-                    checkpoint(online, target, buffer, random, episode, totalSteps, recentReturns);
-                }
             }
-            checkpoint(online, target, buffer, random, episode, totalSteps, recentReturns);
-        } finally {
-            listener.onEnd();
+            if (!done) {
+                // The step budget ran out inside an episode: it is not reported; the final checkpoint keeps its steps.
+                return finish(context, run, false, Trained.Outcome.FINISHED, policy);
+            }
+            run.recentReturns.addLast(episodeReturn);
+            if (run.recentReturns.size() > config.solveWindow()) {
+                run.recentReturns.removeFirst();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Map<String, Double> metrics = new TreeMap<>();
+            metrics.put(RETURN, episodeReturn);
+            metrics.put(LENGTH, (double) length);
+            metrics.put(MOVING_AVERAGE, average(run.recentReturns));
+            metrics.put(EPSILON, schedule.value(run.totalSteps));
+            metrics.put(STEPS_PER_SECOND, length / Math.max(seconds, 1e-9));
+            if (updates > 0) {
+                metrics.put(TD_LOSS, lossSum / updates);
+                metrics.put(Q_VALUES, qSum / updates);
+            }
+            double greedyMean = Double.NaN;
+            if (run.totalSteps >= nextCheck) {
+                greedyMean = Arrays.stream(policy.returns(evalEnv.orElseThrow(), config.evalEpisodes(), EVAL_SEED))
+                        .average().orElseThrow();
+                metrics.put(GREEDY_MEAN, greedyMean);
+                nextCheck = nextCheckAfter(run.totalSteps);
+            }
+            context.report(EpisodeReport.of(run.episode, run.totalSteps, metrics));
+            run.episode++;
+            saved = false;
+            if (greedyMean > run.bestGreedy) { // false when no check ran (NaN)
+                run.bestGreedy = greedyMean;
+                MultiLayerNetwork online = run.online;
+                context.checkpoints().saveBest(run.episode, greedyMean, folder -> DqnCheckpoint.writeModel(online, folder));
+            }
+            if (config.checkpointEvery() > 0 && run.episode % config.checkpointEvery() == 0) {
+                save(context, run);
+                saved = true;
+            }
         }
     }
 
-    /** The online Q-network as training left it; available once {@link #train} has started. */
-    public MultiLayerNetwork network() {
-        if (trained == null) {
-            throw new IllegalStateException("train first");
+    /**
+     * Everything a run changes as it trains, all of it saved in each checkpoint: networks, replay
+     * memory, random generator, counters, recent returns, the exploration horizon it started with
+     * and the best greedy mean so far.
+     */
+    private static final class Run {
+        final MultiLayerNetwork online;
+        final TargetNetwork target;
+        final ReplayBuffer buffer;
+        final SplitMix64 random;
+        final ArrayDeque<Double> recentReturns;
+        final long horizon;
+        long episode;
+        long totalSteps;
+        double bestGreedy;
+
+        Run(MultiLayerNetwork online, TargetNetwork target, ReplayBuffer buffer, SplitMix64 random,
+            ArrayDeque<Double> recentReturns, long horizon, long episode, long totalSteps, double bestGreedy) {
+            this.online = online;
+            this.target = target;
+            this.buffer = buffer;
+            this.random = random;
+            this.recentReturns = recentReturns;
+            this.horizon = horizon;
+            this.episode = episode;
+            this.totalSteps = totalSteps;
+            this.bestGreedy = bestGreedy;
         }
-        return trained;
+    }
+
+    private Run fresh() {
+        MultiLayerNetwork online = QNetworks.build(config, encoder.size(), actions);
+        return new Run(online, new TargetNetwork(online, config.targetUpdateInterval(), config.tau()),
+                new ReplayBuffer(config.bufferSize(), encoder.size()), new SplitMix64(SplitMix64.mix(config.seed())),
+                new ArrayDeque<>(), config.maxSteps(), 0, 0, Double.NEGATIVE_INFINITY);
+    }
+
+    private Run resume(DqnCheckpoint saved) {
+        TargetNetwork target = new TargetNetwork(saved.online(), config.targetUpdateInterval(), config.tau());
+        saved.restoreTarget(target.network());
+        SplitMix64 random = new SplitMix64(0);
+        random.setState(saved.randomState());
+        return new Run(saved.online(), target, saved.buffer(), random, new ArrayDeque<>(saved.recentReturns()),
+                saved.scheduleHorizon(), saved.nextEpisode(), saved.totalSteps(), saved.bestGreedyMean());
+    }
+
+    /** Closes both environments. */
+    @Override
+    public void close() {
+        try {
+            env.close();
+        } finally {
+            evalEnv.ifPresent(Env::close);
+        }
     }
 
     /** The reset seed of episode {@code episode} of a run: non-negative and 31-bit, as every gym server accepts. */
@@ -161,14 +254,32 @@ public final class DqnTrainer implements Trainer {
         return SplitMix64.mix(runSeed * 0x9E3779B97F4A7C15L + episode) >>> 33;
     }
 
-    private boolean solved(ArrayDeque<Double> recentReturns) {
-        return config.solveReturn() > 0 && recentReturns.size() >= config.solveWindow()
-                && recentReturns.stream().mapToDouble(Double::doubleValue).average().orElse(0) >= config.solveReturn();
+    /** The first multiple of {@code evalEvery} above {@code steps}: a greedy check is due at the first episode end from there. */
+    private long nextCheckAfter(long steps) {
+        return config.evalEvery() <= 0 ? Long.MAX_VALUE : (steps / config.evalEvery() + 1) * config.evalEvery();
     }
 
-    private void checkpoint(MultiLayerNetwork online, TargetNetwork target, ReplayBuffer buffer, SplitMix64 random,
-                            long nextEpisode, long totalSteps, ArrayDeque<Double> recentReturns) {
-        checkpoints.ifPresent(dir -> new DqnCheckpoint(online, target.network().params().data().asFloat(), buffer,
-                random.state(), nextEpisode, totalSteps, new ArrayDeque<>(recentReturns)).save(dir));
+    /** Saves the state unless the store holds it already, and returns the policy. */
+    private Trained<Policy> finish(TrainingContext context, Run run, boolean saved, Trained.Outcome outcome, Policy policy) {
+        if (!saved) {
+            save(context, run);
+        }
+        return context.trained(policy, outcome, run.episode);
+    }
+
+    private boolean solved(ArrayDeque<Double> recentReturns) {
+        return config.solveReturn() > 0 && recentReturns.size() >= config.solveWindow()
+                && average(recentReturns) >= config.solveReturn();
+    }
+
+    private static double average(ArrayDeque<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    }
+
+    private static void save(TrainingContext context, Run run) {
+        DqnCheckpoint checkpoint = new DqnCheckpoint(run.online, run.target.network().params().data().asFloat(), run.buffer,
+                run.random.state(), run.episode, run.totalSteps, new ArrayDeque<>(run.recentReturns), run.horizon,
+                run.bestGreedy);
+        context.checkpoints().save(run.episode, checkpoint::writeTo);
     }
 }

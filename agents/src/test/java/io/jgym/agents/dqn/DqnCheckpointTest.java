@@ -4,38 +4,35 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.jgym.contracts.training.Checkpoint;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.OptionalDouble;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
+/** The DQN's files in a checkpoint; where checkpoints go and how many are kept is the store's (run-folder's) business. */
 class DqnCheckpointTest {
 
-    private static DqnCheckpoint checkpointOf(MultiLayerNetwork network, long nextEpisode) {
-        ReplayBuffer buffer = new ReplayBuffer(16, 4);
-        buffer.add(new float[] {1, 2, 3, 4}, 1, 1.0, new float[] {2, 3, 4, 5}, true);
-        return new DqnCheckpoint(network, network.params().data().asFloat(), buffer, 42L, nextEpisode, 1234L,
-                new ArrayDeque<>(List.of(10.0, 20.0)));
-    }
-
     @Test
-    void savedThenLoadedNetworkActsIdentically(@TempDir Path dir) {
+    void savedThenLoadedStateActsAndContinuesIdentically(@TempDir Path dir) throws IOException {
         MultiLayerNetwork network = QNetworks.build(DqnConfig.defaults(), 4, 2);
         for (int i = 0; i < 20; i++) {
             network.fit(Nd4j.rand(DataType.FLOAT, 32, 4), Nd4j.rand(DataType.FLOAT, 32, 2));
         }
-        Path folder = checkpointOf(network, 7).save(dir);
-        DqnCheckpoint loaded = DqnCheckpoint.load(folder);
+        ReplayBuffer buffer = new ReplayBuffer(16, 4);
+        buffer.add(new float[] {1, 2, 3, 4}, 1, 1.0, new float[] {2, 3, 4, 5}, true);
+        new DqnCheckpoint(network, network.params().data().asFloat(), buffer, 42L, 7, 1234L,
+                new ArrayDeque<>(List.of(10.0, 20.0)), 200_000L, 187.5).writeTo(dir);
+        DqnCheckpoint loaded = DqnCheckpoint.load(new Checkpoint(dir, 7, OptionalDouble.empty()));
 
-        GreedyPolicy original = new GreedyPolicy(network, 4);
-        GreedyPolicy restored = new GreedyPolicy(loaded.online(), 4);
+        GreedyActions original = new GreedyActions(network, 4);
+        GreedyActions restored = new GreedyActions(loaded.online(), 4);
         SplitMix64 random = new SplitMix64(1);
         for (int i = 0; i < 500; i++) {
             float[] observation = {(float) random.nextDouble() * 4 - 2, (float) random.nextDouble() * 4 - 2,
@@ -47,23 +44,11 @@ class DqnCheckpointTest {
         assertEquals(7, loaded.nextEpisode());
         assertEquals(1234, loaded.totalSteps());
         assertEquals(42, loaded.randomState());
+        assertEquals(200_000, loaded.scheduleHorizon());
+        assertEquals(187.5, loaded.bestGreedyMean());
         assertEquals(List.of(10.0, 20.0), List.copyOf(loaded.recentReturns()));
         assertArrayEquals(network.params().data().asFloat(), loaded.targetParameters());
         assertEquals(1, loaded.buffer().size());
-    }
-
-    @Test
-    void keepsTheTwoNewestCompleteCheckpointsAndNoTemporaryFiles(@TempDir Path dir) throws IOException {
-        MultiLayerNetwork network = QNetworks.build(DqnConfig.defaults(), 4, 2);
-        for (long episode : new long[] {10, 20, 30}) {
-            checkpointOf(network, episode).save(dir);
-        }
-        Files.createDirectories(dir.resolve("episode-0000040")); // an interrupted, incomplete one
-        assertEquals(dir.resolve("episode-0000030"), DqnCheckpoint.latest(dir).orElseThrow());
-        try (Stream<Path> entries = Files.list(dir)) {
-            assertEquals(List.of("episode-0000020", "episode-0000030", "episode-0000040"),
-                    entries.map(p -> p.getFileName().toString()).sorted().toList());
-        }
     }
 
     @Test

@@ -4,122 +4,161 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jgym.client.RemoteEnv;
+import io.jgym.agents.AgentRuns;
 import io.jgym.contracts.Env;
 import io.jgym.contracts.EnvRegistry;
 import io.jgym.contracts.TimeLimit;
+import io.jgym.contracts.training.Checkpoint;
+import io.jgym.contracts.training.CheckpointStore;
 import io.jgym.contracts.training.EpisodeReport;
+import io.jgym.contracts.training.Policy;
+import io.jgym.contracts.training.Target;
+import io.jgym.contracts.training.Trained;
+import io.jgym.contracts.training.Trainer;
+import io.jgym.contracts.training.TrainingDivergedException;
 import io.jgym.contracts.training.TrainingListener;
+import io.jgym.runs.CheckpointFolder;
 import io.jgym.server.GymServer;
 import io.jgym.server.ServerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * What jgym's DQN learns and how it behaves at its edges. Same-seed repeatability, exact resume,
+ * cancel and extend are checked for every trainer by the kit ({@code AgentTrainersConformanceTest}).
+ */
 class DqnTrainerTest {
     private static final EnvRegistry REGISTRY = EnvRegistry.discover();
+    private static final DqnProvider PROVIDER = new DqnProvider();
+
+    /** The default preset with {@code settings} changed by name, as flags change them. */
+    private static DqnConfig config(Map<String, Object> settings) {
+        return AgentRuns.config(PROVIDER, DqnConfig.defaults(), settings);
+    }
 
     /** A small, fast configuration: learning starts early so short runs exercise every component. */
-    private static DqnConfig quick(long seed, long maxEpisodes, int checkpointEvery) {
-        DqnConfig d = DqnConfig.defaults();
-        return new DqnConfig(seed, 100_000, maxEpisodes, List.of(32, 32), d.optimizer(), d.learningRate(), d.gamma(),
-                5_000, 32, 200, 2, 1, 50, 1.0, true, d.loss(), d.maxGradNorm(), EpsilonSchedule.Kind.LINEAR,
-                1.0, 0.05, 0.01, 0, 100, checkpointEvery);
+    private static Map<String, Object> quick(long seed, long maxEpisodes, int checkpointEvery) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("seed", seed);
+        settings.put("maxSteps", 100_000);
+        settings.put("maxEpisodes", maxEpisodes);
+        settings.put("hiddenLayers", List.of(32, 32));
+        settings.put("bufferSize", 5_000);
+        settings.put("batchSize", 32);
+        settings.put("learningStarts", 200);
+        settings.put("epsilonSchedule", "LINEAR");
+        settings.put("epsilonStart", 1.0);
+        settings.put("epsilonDecay", 0.01);
+        settings.put("evalEvery", 0);
+        settings.put("checkpointEvery", checkpointEvery);
+        return settings;
     }
 
-    /** Collects every report; optionally simulates a crash by throwing once {@code crashAt} is reached. */
-    private static final class Recorder implements TrainingListener {
-        final List<EpisodeReport> reports = new ArrayList<>();
-        private final long crashAt;
-
-        Recorder(long crashAt) {
-            this.crashAt = crashAt;
+    private static Map<String, Object> with(Map<String, Object> settings, Object... keysAndValues) {
+        Map<String, Object> changed = new LinkedHashMap<>(settings);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            changed.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
+        return changed;
+    }
 
-        Recorder() {
-            this(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onEpisode(EpisodeReport report) {
-            if (report.episode() == crashAt) {
-                throw new IllegalStateException("simulated kill");
-            }
-            reports.add(report);
-        }
-
-        List<Double> returns() {
-            return reports.stream().map(r -> r.metrics().get(DqnTrainer.RETURN)).toList();
+    private static AgentRuns.Run train(DqnConfig config, CheckpointStore store) {
+        try (Trainer<Policy> trainer = PROVIDER.create(config)) {
+            return AgentRuns.train(PROVIDER, config, trainer, store, new TrainingListener() { });
         }
     }
 
-    private static Recorder train(DqnConfig config, Env env, Optional<Path> checkpoints) {
-        Recorder recorder = new Recorder();
-        new DqnTrainer(config, env, "test", checkpoints).train(recorder);
-        return recorder;
+    private static CheckpointStore store(Path folder, DqnConfig config) {
+        return new CheckpointFolder(folder, 2, AgentRuns.provenance(PROVIDER, config));
     }
 
     @Test
     void aShortRunLearnsFarBetterThanARandomPolicy(@TempDir Path dir) {
-        DqnConfig d = DqnConfig.defaults();
-        DqnConfig config = new DqnConfig(3, 12_000, 0, d.hiddenLayers(), d.optimizer(), d.learningRate(), d.gamma(),
-                d.bufferSize(), d.batchSize(), 500, d.trainFrequency(), d.gradientSteps(), d.targetUpdateInterval(),
-                d.tau(), d.doubleDqn(), d.loss(), d.maxGradNorm(), d.epsilonSchedule(), 1.0, 0.0, 0.25, 0, 100, 0);
+        DqnConfig config = config(with(Map.of(), "seed", 3, "maxSteps", 12_000, "learningStarts", 500, "epsilonStart", 1.0,
+                "epsilonEnd", 0.0, "epsilonDecay", 0.25, "evalEvery", 0, "checkpointEvery", 0));
+        CheckpointStore store = store(dir, config);
+        AgentRuns.Run run = train(config, store);
+        assertTrue(run.reports().size() > 20);
+        assertEquals(Trained.Outcome.FINISHED, run.trained().outcome());
+        Policy saved = PROVIDER.load(config, store.latest().orElseThrow());
         try (Env env = REGISTRY.make("CartPole-v1")) {
-            Recorder recorder = train(config, env, Optional.of(dir));
-            assertTrue(recorder.reports.size() > 20);
-            double[] greedy = GreedyEvaluator.of(DqnCheckpoint.loadModel(
-                    DqnCheckpoint.latest(dir).orElseThrow().resolve(DqnCheckpoint.MODEL_FILE)), env).returns(20, 100);
-            double greedyMean = java.util.Arrays.stream(greedy).average().orElseThrow();
-            double randomMean = recorder.reports.subList(0, 10).stream()
+            double greedyMean = Arrays.stream(saved.returns(env, 20, 100)).average().orElseThrow();
+            double randomMean = run.reports().subList(0, 10).stream()
                     .mapToDouble(r -> r.metrics().get(DqnTrainer.RETURN)).average().orElseThrow();
             assertTrue(randomMean < 40, "the first episodes explore at random: " + randomMean);
             assertTrue(greedyMean > 3 * randomMean, "greedy mean " + greedyMean + " vs random " + randomMean);
+            assertEquals(greedyMean, Arrays.stream(run.trained().model().returns(env, 20, 100)).average().orElseThrow(),
+                    "the returned policy is the saved one");
         }
     }
 
     @Test
-    void theSameSeedGivesTheSameEpisodeReturns() {
-        try (Env env = REGISTRY.make("CartPole-v1")) {
-            List<Double> first = train(quick(7, 25, 0), env, Optional.empty()).returns();
-            List<Double> second = train(quick(7, 25, 0), env, Optional.empty()).returns();
-            List<Double> otherSeed = train(quick(8, 25, 0), env, Optional.empty()).returns();
-            assertEquals(first, second);
-            assertTrue(!first.equals(otherSeed), "another seed gives other episodes");
+    void greedyChecksRunAfterEachMultipleOfEvalEveryAndKeepTheBestModel(@TempDir Path dir) {
+        DqnConfig config = config(with(quick(4, 40, 0), "evalEvery", 300, "evalEpisodes", 3));
+        CheckpointStore store = store(dir, config);
+        AgentRuns.Run run = train(config, store);
+        List<EpisodeReport> reports = run.reports();
+        long checks = 0;
+        long previousSteps = 0;
+        double best = Double.NEGATIVE_INFINITY;
+        long bestEpisodes = -1;
+        for (EpisodeReport report : reports) {
+            boolean due = report.totalSteps() / 300 > previousSteps / 300;
+            assertEquals(due, report.metrics().containsKey(DqnTrainer.GREEDY_MEAN),
+                    "a check at the first episode end at or after each multiple of 300, episode " + report.episode());
+            if (due) {
+                checks++;
+                double mean = report.metrics().get(DqnTrainer.GREEDY_MEAN);
+                if (mean > best) {
+                    best = mean;
+                    bestEpisodes = report.episode() + 1;
+                }
+            }
+            previousSteps = report.totalSteps();
         }
+        assertTrue(checks >= 2, "greedy checks: " + checks);
+        Checkpoint kept = store.best().orElseThrow();
+        assertEquals(best, kept.score().orElseThrow());
+        assertEquals(bestEpisodes, kept.episodesDone());
+
+        DqnConfig unchecked = config(with(quick(4, 40, 0), "evalEvery", 0));
+        assertEquals(run.values(DqnTrainer.RETURN), train(unchecked, CheckpointStore.none()).values(DqnTrainer.RETURN),
+                "greedy checks leave training unchanged");
     }
 
     @Test
-    void aResumedRunContinuesExactlyAsAnUninterruptedOne(@TempDir Path dir) {
-        try (Env env = REGISTRY.make("CartPole-v1")) {
-            List<Double> uninterrupted = train(quick(5, 30, 10), env, Optional.of(dir.resolve("a"))).returns();
+    void anExtendedRunKeepsTheLinearExplorationScheduleItStartedWith(@TempDir Path dir) {
+        Map<String, Object> settings = with(quick(6, 0, 0), "maxSteps", 1_000, "epsilonEnd", 0.05, "epsilonDecay", 0.5);
+        DqnConfig first = config(settings);
+        CheckpointStore store = store(dir, first);
+        AgentRuns.Run started = train(first, store);
+        assertEquals(Trained.Outcome.FINISHED, started.trained().outcome());
 
-            Recorder killed = new Recorder(24);
-            DqnTrainer doomed = new DqnTrainer(quick(5, 30, 10), env, "test", Optional.of(dir.resolve("b")));
-            assertThrows(IllegalStateException.class, () -> doomed.train(killed));
-            assertEquals(24, killed.reports.size());
-            assertEquals(20, DqnCheckpoint.load(DqnCheckpoint.latest(dir.resolve("b")).orElseThrow()).nextEpisode());
-
-            Recorder resumed = train(quick(5, 30, 10), env, Optional.of(dir.resolve("b")));
-            assertEquals(20, resumed.reports.get(0).episode(), "resumes after the last checkpoint");
-            assertEquals(uninterrupted.subList(20, 30), resumed.returns());
-            assertEquals(uninterrupted.subList(0, 24), killed.returns());
-        }
+        AgentRuns.Run extended = train(config(with(settings, "maxSteps", 3_000)), store);
+        EpisodeReport next = extended.reports().get(0);
+        assertEquals(started.reports().size(), next.episode(), "continues after the last whole episode");
+        assertTrue(next.totalSteps() > 1_000, "steps " + next.totalSteps());
+        // Decaying over half of the 1,000 steps the run started with, not half of 3,000.
+        assertEquals(0.05, next.metrics().get(DqnTrainer.EPSILON), 1e-12);
+        assertEquals(3_000, extended.reports().get(extended.reports().size() - 1).totalSteps(), 500);
     }
 
     @Test
     void inProcessAndHttpEnvironmentsGiveIdenticalRuns(@TempDir Path dir) {
         GymServer server = GymServer.create(new ServerConfig("127.0.0.1", 0, 10, Duration.ofMinutes(5), 65_536, dir, false),
                 REGISTRY).start();
-        try (Env local = REGISTRY.make("CartPole-v1");
-             Env remote = RemoteEnv.create("http://127.0.0.1:" + server.port(), "CartPole-v1", OptionalLong.empty())) {
-            List<Double> inProcess = train(quick(11, 25, 0), local, Optional.empty()).returns();
-            List<Double> overHttp = train(quick(11, 25, 0), remote, Optional.empty()).returns();
+        try {
+            List<Double> inProcess = train(config(quick(11, 25, 0)), CheckpointStore.none()).values(DqnTrainer.RETURN);
+            DqnConfig remote = config(with(quick(11, 25, 0), "server", "http://127.0.0.1:" + server.port()));
+            List<Double> overHttp = train(remote, CheckpointStore.none()).values(DqnTrainer.RETURN);
+            assertEquals(25, inProcess.size());
             assertEquals(inProcess, overHttp);
         } finally {
             server.stop();
@@ -130,9 +169,9 @@ class DqnTrainerTest {
     void aServerThatDiesMidRunStopsTrainingAndLeavesTheLastCheckpoint(@TempDir Path dir) {
         GymServer server = GymServer.create(new ServerConfig("127.0.0.1", 0, 10, Duration.ofMinutes(5), 65_536, dir, false),
                 REGISTRY).start();
-        Path checkpoints = dir.resolve("checkpoints");
         try {
-            Env remote = RemoteEnv.create("http://127.0.0.1:" + server.port(), "CartPole-v1", OptionalLong.empty());
+            DqnConfig config = config(with(quick(2, 50, 5), "server", "http://127.0.0.1:" + server.port()));
+            CheckpointStore store = store(dir.resolve("checkpoints"), config);
             TrainingListener killServer = new TrainingListener() {
                 @Override
                 public void onEpisode(EpisodeReport report) {
@@ -141,10 +180,12 @@ class DqnTrainerTest {
                     }
                 }
             };
-            DqnTrainer trainer = new DqnTrainer(quick(2, 50, 5), remote, "test", Optional.of(checkpoints));
-            RuntimeException e = assertThrows(RuntimeException.class, () -> trainer.train(killServer));
+            Trainer<Policy> trainer = PROVIDER.create(config); // not closed: its server is gone
+            RuntimeException e = assertThrows(RuntimeException.class,
+                    () -> AgentRuns.train(PROVIDER, config, trainer, store, killServer));
             assertTrue(e.getMessage().contains("Cannot reach the gym server"), e.getMessage());
-            assertEquals(5, DqnCheckpoint.load(DqnCheckpoint.latest(checkpoints).orElseThrow()).nextEpisode());
+            assertEquals(5, store.latest().orElseThrow().episodesDone());
+            assertEquals(5, DqnCheckpoint.load(store.latest().orElseThrow()).nextEpisode());
         } finally {
             server.stop();
         }
@@ -152,38 +193,67 @@ class DqnTrainerTest {
 
     @Test
     void aTimeLimitIsNotTreatedAsATerminalState() {
-        DqnConfig d = DqnConfig.defaults();
         double gamma = 0.9;
-        DqnConfig config = new DqnConfig(1, 4_000, 0, List.of(16), d.optimizer(), 5e-3, gamma, 1_000, 32, 32, 1, 1, 10,
-                1.0, false, DqnConfig.Loss.MSE, 0, EpsilonSchedule.Kind.LINEAR, 1.0, 1.0, 1.0, 0, 10, 0);
-        try (Env env = new TimeLimit(new ConstantRewardEnv(), 10)) {
-            List<EpisodeReport> reports = train(config, env, Optional.empty()).reports;
-            double q = reports.get(reports.size() - 1).metrics().get(DqnTrainer.Q_VALUES);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.putAll(Map.of("seed", 1, "maxSteps", 4_000, "hiddenLayers", List.of(16), "learningRate", 5e-3,
+                "gamma", gamma, "bufferSize", 1_000, "batchSize", 32, "learningStarts", 32, "trainFrequency", 1,
+                "targetUpdateInterval", 10));
+        settings.putAll(Map.of("doubleDqn", false, "loss", "MSE", "epsilonSchedule", "LINEAR", "epsilonStart", 1.0,
+                "epsilonEnd", 1.0, "epsilonDecay", 1.0, "solveWindow", 10, "evalEvery", 0, "checkpointEvery", 0));
+        DqnConfig config = config(settings);
+        try (DqnTrainer trainer = new DqnTrainer(config, new TimeLimit(new ConstantRewardEnv(), 10), Optional.empty())) {
+            List<Double> q = AgentRuns.train(PROVIDER, config, trainer).values(DqnTrainer.Q_VALUES);
             // Bootstrapping through the cut gives 1 / (1 - gamma) = 10; treating it as terminal about 4.1.
-            assertEquals(1 / (1 - gamma), q, 1.0);
+            assertEquals(1 / (1 - gamma), q.get(q.size() - 1), 1.0);
         }
     }
 
     @Test
     void continuousActionsAreRefusedWithAHint() {
-        try (Env env = REGISTRY.make("Pendulum-v1")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> new DqnTrainer(DqnConfig.defaults(), env, "test", Optional.empty()));
-            assertTrue(e.getMessage().contains("Discrete action space"), e.getMessage());
-            assertTrue(e.getMessage().contains("Box"), e.getMessage());
-        }
+        DqnConfig config = config(Map.of("env", "Pendulum-v1"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PROVIDER.create(config));
+        assertTrue(e.getMessage().contains("Discrete action space"), e.getMessage());
+        assertTrue(e.getMessage().contains("Box"), e.getMessage());
+    }
+
+    @Test
+    void badSettingsAreRefusedByTheirFlag() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> config(Map.of("batchSize", 0)));
+        assertEquals("--batch-size must be positive, got 0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> config(Map.of("bufferSize", 10, "batchSize", 32)));
+        assertEquals("--buffer-size (10) must hold at least one batch (32)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> config(Map.of("server", "localhost:5000")));
+        assertTrue(e.getMessage().startsWith("--server must be an http:// or https:// URL"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> config(Map.of("evalEpisodes", 0)));
+        assertEquals("--eval-episodes must be positive, got 0", e.getMessage());
+    }
+
+    @Test
+    void anUnreachableServerIsNamedWithTheEnvironment() {
+        DqnConfig config = config(Map.of("server", "http://127.0.0.1:1"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> PROVIDER.create(config));
+        assertTrue(e.getMessage().startsWith("could not create CartPole-v1 on the gym server at http://127.0.0.1:1: "),
+                e.getMessage());
+    }
+
+    @Test
+    void targetsAreTheEnvironmentsRewardThreshold() {
+        assertEquals(List.of(new Target(DqnTrainer.GREEDY_MEAN, 475),
+                        new Target(DqnTrainer.MOVING_AVERAGE, 475)),
+                PROVIDER.targets(DqnConfig.defaults()));
     }
 
     @Test
     void aDivergingLossStopsTrainingWithAHint() {
-        DqnConfig d = DqnConfig.defaults();
-        DqnConfig config = new DqnConfig(1, 20_000, 0, List.of(64, 64), DqnConfig.Optimizer.SGD, 1e6, 0.99, 5_000, 32,
-                100, 1, 1, 1_000_000, 1.0, false, DqnConfig.Loss.MSE, 0, EpsilonSchedule.Kind.LINEAR, 1.0, 0.1, 0.5,
-                0, 100, 0);
-        try (Env env = REGISTRY.make("CartPole-v1")) {
-            TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                    () -> train(config, env, Optional.empty()));
-            assertTrue(e.getMessage().contains("--learning-rate"), e.getMessage());
-        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.putAll(Map.of("seed", 1, "maxSteps", 20_000, "optimizer", "SGD", "learningRate", 1e6, "bufferSize", 5_000,
+                "batchSize", 32, "learningStarts", 100, "trainFrequency", 1, "targetUpdateInterval", 1_000_000,
+                "doubleDqn", false));
+        settings.putAll(Map.of("epsilonSchedule", "LINEAR", "epsilonStart", 1.0, "epsilonEnd", 0.1, "epsilonDecay", 0.5,
+                "evalEvery", 0, "checkpointEvery", 0));
+        DqnConfig config = config(settings);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> train(config, CheckpointStore.none()));
+        assertTrue(e.getMessage().contains("--learning-rate"), e.getMessage());
+        assertTrue(e.getMessage().contains(DqnTrainer.TD_LOSS), e.getMessage());
     }
 }

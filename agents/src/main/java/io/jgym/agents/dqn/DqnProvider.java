@@ -1,0 +1,105 @@
+package io.jgym.agents.dqn;
+
+import io.jgym.agents.AgentEnvironments;
+import io.jgym.contracts.Env;
+import io.jgym.contracts.EnvRegistry;
+import io.jgym.contracts.EnvSpec;
+import io.jgym.contracts.training.AgentProvider;
+import io.jgym.contracts.training.Checkpoint;
+import io.jgym.contracts.training.Policy;
+import io.jgym.contracts.training.Target;
+import io.jgym.contracts.training.Trainer;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * Registers jgym's DQN as the trainer {@code dqn}: presets {@code default} (tuned on CartPole-v1)
+ * and {@code course} (the seed course's settings); a finished run may be extended with a larger
+ * {@code --max-steps} or {@code --max-episodes}.
+ */
+public final class DqnProvider implements AgentProvider<DqnConfig> {
+
+    @Override
+    public String name() {
+        return "dqn";
+    }
+
+    @Override
+    public String description() {
+        return "jgym's DQN: epsilon-greedy, experience replay, target network, Double DQN";
+    }
+
+    @Override
+    public Class<DqnConfig> configType() {
+        return DqnConfig.class;
+    }
+
+    @Override
+    public Map<String, DqnConfig> presets() {
+        Map<String, DqnConfig> presets = new LinkedHashMap<>();
+        presets.put("default", DqnConfig.defaults());
+        presets.put("course", DqnConfig.course());
+        return presets;
+    }
+
+    @Override
+    public Set<String> budget() {
+        return Set.of("maxSteps", "maxEpisodes");
+    }
+
+    @Override
+    public Env environment(DqnConfig config) {
+        return AgentEnvironments.open(config.env(), config.server());
+    }
+
+    /** Opens the environment (and a second one for greedy checks when {@code --eval-every} is on) and checks its actions. */
+    @Override
+    public Trainer<Policy> create(DqnConfig config) {
+        Env env = environment(config);
+        Optional<Env> evalEnv = Optional.empty();
+        try {
+            if (config.evalEvery() > 0) {
+                evalEnv = Optional.of(environment(config));
+            }
+            return new DqnTrainer(config, env, evalEnv);
+        } catch (RuntimeException e) {
+            env.close();
+            evalEnv.ifPresent(Env::close);
+            throw e;
+        }
+    }
+
+    /** The greedy policy of the Q-network in {@code checkpoint}, checked against the environment's spaces. */
+    @Override
+    public Policy load(DqnConfig config, Checkpoint checkpoint) {
+        MultiLayerNetwork network = DqnCheckpoint.loadModel(checkpoint.file(DqnCheckpoint.MODEL_FILE));
+        try (Env env = environment(config)) {
+            return GreedyPolicy.of(network, env.observationSpace(), env.actionSpace());
+        }
+    }
+
+    /** The environment's reward threshold (475 for CartPole-v1), for the greedy mean and the moving average, when it has one. */
+    @Override
+    public List<Target> targets(DqnConfig config) {
+        return rewardTargets(config.env(), DqnTrainer.GREEDY_MEAN, DqnTrainer.MOVING_AVERAGE);
+    }
+
+    @Override
+    public String divergenceHint() {
+        return "try a lower --learning-rate, --loss HUBER or --max-grad-norm 10";
+    }
+
+    /** Targets at the registered reward threshold of {@code env} for each of {@code metrics}; none if it has no threshold. */
+    public static List<Target> rewardTargets(String env, String... metrics) {
+        return EnvRegistry.discover().find(env).map(EnvSpec::rewardThreshold)
+                .filter(OptionalDouble::isPresent)
+                .map(threshold -> Arrays.stream(metrics).map(metric -> new Target(metric, threshold.getAsDouble())).toList())
+                .orElse(List.of());
+    }
+}
