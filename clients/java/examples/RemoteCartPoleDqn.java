@@ -1,19 +1,26 @@
-import io.jgym.agents.dqn.DqnConfig;
-import io.jgym.agents.dqn.DqnTrainer;
-import io.jgym.agents.dqn.GreedyEvaluator;
 import io.jgym.client.RemoteEnv;
 import io.jgym.contracts.Env;
 import io.jgym.contracts.training.EpisodeReport;
+import io.jgym.contracts.training.Policy;
+import io.jgym.contracts.training.Trained;
+import io.jgym.contracts.training.TrainerProvider;
 import io.jgym.contracts.training.TrainingListener;
+import io.jgym.runs.RunSpec;
+import io.jgym.runs.TrainerRegistry;
+import io.jgym.runs.TrainingRun;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * jgym's DQN trained on CartPole-v1 through a jgym (or the original gym-http-api) server: the
- * trainer sees only the {@code Env} interface, so swapping {@code RemoteEnv.create(...)} for
- * {@code EnvRegistry.discover().make("CartPole-v1")} trains in-process with the same results.
+ * jgym's DQN trained on CartPole-v1 through a jgym (or the original gym-http-api) server, from Java
+ * code, through the same engine as {@code ./jgym train dqn}: the trainer is looked up by name, its
+ * settings are the {@code course} preset with this run's server, seed and step budget, and the
+ * trained policy comes back from {@code execute}. Leaving out {@code "server"} trains in-process
+ * with the same results.
  *
  * <p>Start a server ({@code ./jgym serve}), build once ({@code ./jgym --help}), then run this file
  * with the launcher's classpath:
@@ -32,21 +39,25 @@ public final class RemoteCartPoleDqn {
         long maxSteps = args.length > 1 ? Long.parseLong(args[1]) : 50_000;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
 
-        // The course preset (a 20-20 network, gamma 0.95) with this run's seed and step budget.
-        DqnConfig config = DqnConfig.course().forRun(seed, maxSteps, 0);
-
-        try (Env env = RemoteEnv.create(server, "CartPole-v1", OptionalLong.empty())) {
-            DqnTrainer trainer = new DqnTrainer(config, env, "remote-cartpole", Optional.empty());
-            trainer.train(new TrainingListener() {
-                @Override
-                public void onEpisode(EpisodeReport report) {
-                    if (report.episode() % 20 == 0) {
-                        System.out.printf("episode %d, steps %d, mean return of the last 100: %.1f%n", report.episode(),
-                                report.totalSteps(), report.metrics().get(DqnTrainer.MOVING_AVERAGE));
-                    }
+        TrainerProvider<?, ?> dqn = TrainerRegistry.discover().get("dqn");
+        // The course preset (a 20-20 network, gamma 0.95) with this run's server, seed and step budget;
+        // a benchmark-style run keeps no folder.
+        RunSpec spec = RunSpec.benchmark(Optional.of("course"), Map.of("server", server, "seed", seed, "maxSteps", maxSteps),
+                Path.of("runs"));
+        TrainingListener progress = new TrainingListener() {
+            @Override
+            public void onEpisode(EpisodeReport report) {
+                if (report.episode() % 20 == 0) {
+                    System.out.printf("episode %d, steps %d, mean return of the last 100: %.1f%n", report.episode(),
+                            report.totalSteps(), report.metrics().get("charts/return_moving_average"));
                 }
-            });
-            double[] returns = GreedyEvaluator.of(trainer.network(), env).returns(EVAL_EPISODES, 1_000_000);
+            }
+        };
+        Trained<?> trained = TrainingRun.plan(dqn, spec).execute(List.of(progress), () -> false);
+
+        Policy policy = (Policy) trained.model();
+        try (Env env = RemoteEnv.create(server, "CartPole-v1", OptionalLong.empty())) {
+            double[] returns = policy.returns(env, EVAL_EPISODES, 1_000_000);
             System.out.printf("greedy mean return: %.1f over %d episodes%n", Arrays.stream(returns).average().orElse(0),
                     EVAL_EPISODES);
         }
