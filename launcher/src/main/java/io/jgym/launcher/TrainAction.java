@@ -2,6 +2,7 @@ package io.jgym.launcher;
 
 import io.jgym.contracts.training.Trained;
 import io.jgym.contracts.training.TrainerProvider;
+import io.jgym.runs.RunFolder;
 import io.jgym.runs.RunSpec;
 import io.jgym.runs.TrainerConfigs;
 import io.jgym.runs.TrainingRun;
@@ -63,6 +64,9 @@ final class TrainAction implements Callable<Integer> {
         try {
             trained = plan.execute(List.of(new ProgressPrinter(out, run.progressSeconds)), stops.get());
         } catch (RuntimeException e) {
+            if (!Files.isRegularFile(plan.folder().resolve(RunFolder.CONFIG_FILE))) {
+                throw e; // refused before the run folder was made (a bad environment, missing data): nothing to continue
+            }
             throw new IllegalStateException("training stopped: " + e.getMessage() + continueHint(plan), e);
         }
         if (trained.outcome() == Trained.Outcome.CANCELLED) {

@@ -67,6 +67,15 @@ class ColourTrainersCommandTest {
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertEquals(rows, MetricsCsv.withoutColumn(Files.readAllLines(folder.resolve("metrics.csv")), "charts/epoch_seconds"),
                 "the second epoch is trained again, identically");
+
+        Path samples = runs.resolve("drawn");
+        CommandLineTest.Run sample = CommandLineTest.run("sample", "--run", folder.toString(), "--n", "16", "--seed", "3",
+                "--out", samples.toString());
+        assertEquals(0, sample.exitCode(), sample.err());
+        assertTrue(Files.size(samples.resolve("samples-seed3.png")) > 100, sample.out());
+        CommandLineTest.Run eval = CommandLineTest.run("eval", "--run", folder.toString());
+        assertEquals(1, eval.exitCode());
+        assertTrue(eval.err().contains("holds a dcgan-rgb run (generative); draw from it with ./jgym sample --run"), eval.err());
     }
 
     @Test
