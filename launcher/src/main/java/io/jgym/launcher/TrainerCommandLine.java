@@ -35,7 +35,7 @@ final class TrainerCommandLine {
      */
     static TrainerCommandLine of(TrainerProvider<?, ?> provider, Callable<Integer> action, Object flags, String... description) {
         CommandSpec command = CommandSpec.wrapWithoutInspection(action).name(provider.name()).mixinStandardHelpOptions(true);
-        command.usageMessage().description(description).sortOptions(false);
+        command.usageMessage().description(description).sortOptions(false).abbreviateSynopsis(true);
         command.addMixin("flags", CommandSpec.forAnnotatedObject(flags));
         List<Setting> settings = Setting.of(provider.configType());
         Map<String, Object> defaults = TrainerConfigs.asMap(TrainerConfigs.preset(provider, TrainerConfigs.defaultPreset(provider)));
@@ -44,10 +44,10 @@ final class TrainerCommandLine {
                 throw new IllegalStateException(provider.name() + "'s setting " + setting.key() + " clashes with the flag " + setting.flag());
             }
             OptionSpec.Builder option = OptionSpec.builder(setting.flag())
-                    .description(setting.description() + " (default: " + shown(defaults.get(setting.key())) + ")");
+                    .description(setting.description() + choices(setting.type()) + " (default: " + shown(defaults.get(setting.key())) + ")");
             if (setting.type() == List.class) {
                 option.type(List.class).auxiliaryTypes(setting.elementType().orElse(String.class)).splitRegex(",")
-                        .paramLabel("<" + setting.key() + ">[,...]");
+                        .splitRegexSynopsisLabel(",").paramLabel("<" + setting.key() + ">");
             } else {
                 option.type(boxed(setting.type())).paramLabel("<" + setting.key() + ">");
                 if (setting.type() == boolean.class || setting.type() == Boolean.class) {
@@ -78,6 +78,12 @@ final class TrainerCommandLine {
             }
         }
         return given;
+    }
+
+    /** For an enum setting, the values it takes. */
+    private static String choices(Class<?> type) {
+        return type.isEnum() ? " One of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                .collect(Collectors.joining(", ")) + "." : "";
     }
 
     private static String shown(Object value) {
