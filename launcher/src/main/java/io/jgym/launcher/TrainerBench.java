@@ -168,7 +168,7 @@ final class TrainerBench implements Callable<Integer> {
             List<String> columns = new ArrayList<>(List.of("seed", "outcome", "episodes", "steps", "wall s"));
             for (Metric metric : metrics) {
                 columns.add(metric.label() + " (final)");
-                if (metric.goal() != Metric.Goal.NONE) {
+                if (hasBest(metric)) {
                     columns.add(metric.label() + " (best)");
                 }
             }
@@ -185,7 +185,7 @@ final class TrainerBench implements Callable<Integer> {
                     String.format("%,d", row.episodes()), String.format("%,d", row.steps()), String.format("%.1f", row.seconds())));
             for (Metric metric : metrics) {
                 cells.add(value(metric, row.last().get(metric.name())));
-                if (metric.goal() != Metric.Goal.NONE) {
+                if (hasBest(metric)) {
                     cells.add(value(metric, row.best().get(metric.name())));
                 }
             }
@@ -202,7 +202,7 @@ final class TrainerBench implements Callable<Integer> {
                     String.format("%,.0f", median(rows, r -> (double) r.steps())), String.format("%.1f", median(rows, Row::seconds))));
             for (Metric metric : metrics) {
                 cells.add(value(metric, median(rows, r -> r.last().getOrDefault(metric.name(), Double.NaN))));
-                if (metric.goal() != Metric.Goal.NONE) {
+                if (hasBest(metric)) {
                     cells.add(value(metric, median(rows, r -> r.best().getOrDefault(metric.name(), Double.NaN))));
                 }
             }
@@ -217,6 +217,11 @@ final class TrainerBench implements Callable<Integer> {
                 cells.add(Double.isInfinite(seconds) ? "-" : String.format("%.1f", seconds));
             }
             out.println("| " + String.join(" | ", cells) + " |");
+        }
+
+        /** Quality metrics get a best column; the best of a loss or of a value without direction says little. */
+        private static boolean hasBest(Metric metric) {
+            return metric.goal() != Metric.Goal.NONE && !metric.loss();
         }
 
         private static String value(Metric metric, Double value) {

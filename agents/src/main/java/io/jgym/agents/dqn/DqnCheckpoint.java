@@ -1,5 +1,6 @@
 package io.jgym.agents.dqn;
 
+import io.jgym.contracts.Env;
 import io.jgym.contracts.training.Checkpoint;
 import io.jgym.contracts.training.CheckpointStore;
 import java.io.BufferedInputStream;
@@ -98,6 +99,11 @@ public record DqnCheckpoint(MultiLayerNetwork online, float[] targetParameters, 
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the DQN checkpoint in " + folder, e);
         }
+    }
+
+    /** The greedy policy of the Q-network in {@code checkpoint}, checked against the spaces of {@code env}. */
+    public static GreedyPolicy greedyPolicy(Checkpoint checkpoint, Env env) {
+        return GreedyPolicy.of(loadModel(checkpoint.file(MODEL_FILE)), env.observationSpace(), env.actionSpace());
     }
 
     /** Loads a Q-network saved as {@code model.zip}, with its optimiser state. */

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * Registers jgym's DQN as the trainer {@code dqn}: presets {@code default} (tuned on CartPole-v1)
@@ -78,9 +77,8 @@ public final class DqnProvider implements AgentProvider<DqnConfig> {
     /** The greedy policy of the Q-network in {@code checkpoint}, checked against the environment's spaces. */
     @Override
     public Policy load(DqnConfig config, Checkpoint checkpoint) {
-        MultiLayerNetwork network = DqnCheckpoint.loadModel(checkpoint.file(DqnCheckpoint.MODEL_FILE));
         try (Env env = environment(config)) {
-            return GreedyPolicy.of(network, env.observationSpace(), env.actionSpace());
+            return DqnCheckpoint.greedyPolicy(checkpoint, env);
         }
     }
 

@@ -4,7 +4,6 @@ import io.jgym.agents.AgentEnvironments;
 import io.jgym.agents.dqn.DqnCheckpoint;
 import io.jgym.agents.dqn.DqnProvider;
 import io.jgym.agents.dqn.DqnTrainer;
-import io.jgym.agents.dqn.GreedyPolicy;
 import io.jgym.contracts.Env;
 import io.jgym.contracts.training.AgentProvider;
 import io.jgym.contracts.training.Checkpoint;
@@ -15,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * Registers RL4J's DQN as the trainer {@code rl4j-dqn}, for comparison with jgym's {@code dqn} on the
@@ -70,9 +68,8 @@ public final class Rl4jProvider implements AgentProvider<Rl4jDqnConfig> {
     /** The greedy policy of the Q-network a run saved, checked against the environment's spaces. */
     @Override
     public Policy load(Rl4jDqnConfig config, Checkpoint checkpoint) {
-        MultiLayerNetwork network = DqnCheckpoint.loadModel(checkpoint.file(DqnCheckpoint.MODEL_FILE));
         try (Env env = environment(config)) {
-            return GreedyPolicy.of(network, env.observationSpace(), env.actionSpace());
+            return DqnCheckpoint.greedyPolicy(checkpoint, env);
         }
     }
 

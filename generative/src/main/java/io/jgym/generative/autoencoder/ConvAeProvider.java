@@ -1,47 +1,22 @@
 package io.jgym.generative.autoencoder;
 
 import io.jgym.contracts.training.Checkpoint;
-import io.jgym.contracts.training.GenerativeProvider;
 import io.jgym.contracts.training.Sampler;
 import io.jgym.contracts.training.Trainer;
+import io.jgym.generative.EpochTrainerProvider;
 import io.jgym.generative.checkpoints.ModelFiles;
 import io.jgym.generative.data.ImageSources;
 import io.jgym.generative.images.ImageShape;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Registers {@code conv-ae}: the convolutional autoencoder (conv 16-8-8, 2-D code) on 28x28 MNIST-format images. Its sampler decodes
  * codes drawn uniformly in the box where the checkpointed network put the held-out images' codes.
  */
-public final class ConvAeProvider implements GenerativeProvider<ConvAutoencoderConfig> {
+public final class ConvAeProvider extends EpochTrainerProvider<ConvAutoencoderConfig> {
 
-    @Override
-    public String name() {
-        return "conv-ae";
-    }
-
-    @Override
-    public String description() {
-        return "A convolutional autoencoder (conv 16-8-8 + pooling, 2-D code, upsampling decoder) on 28x28 images.";
-    }
-
-    @Override
-    public Class<ConvAutoencoderConfig> configType() {
-        return ConvAutoencoderConfig.class;
-    }
-
-    @Override
-    public Map<String, ConvAutoencoderConfig> presets() {
-        Map<String, ConvAutoencoderConfig> presets = new LinkedHashMap<>();
-        presets.put("default", ConvAutoencoderConfig.defaults());
-        return presets;
-    }
-
-    @Override
-    public Set<String> budget() {
-        return Set.of("epochs");
+    public ConvAeProvider() {
+        super("conv-ae", "A convolutional autoencoder (conv 16-8-8 + pooling, 2-D code, upsampling decoder) on 28x28 images.",
+                ConvAutoencoderConfig.class, ConvAutoencoderConfig.defaults());
     }
 
     @Override

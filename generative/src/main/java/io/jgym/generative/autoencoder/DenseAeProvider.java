@@ -1,47 +1,22 @@
 package io.jgym.generative.autoencoder;
 
 import io.jgym.contracts.training.Checkpoint;
-import io.jgym.contracts.training.GenerativeProvider;
 import io.jgym.contracts.training.Sampler;
 import io.jgym.contracts.training.Trainer;
+import io.jgym.generative.EpochTrainerProvider;
 import io.jgym.generative.checkpoints.ModelFiles;
 import io.jgym.generative.data.ImageSources;
 import io.jgym.generative.images.ImageShape;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Registers {@code dense-ae}: the dense 784-100-20-2 autoencoder on MNIST-format images. Its sampler decodes
  * codes drawn uniformly in the box where the checkpointed network put the held-out images' codes.
  */
-public final class DenseAeProvider implements GenerativeProvider<AutoencoderConfig> {
+public final class DenseAeProvider extends EpochTrainerProvider<AutoencoderConfig> {
 
-    @Override
-    public String name() {
-        return "dense-ae";
-    }
-
-    @Override
-    public String description() {
-        return "A dense autoencoder (784-100-20-2, mirrored, binary cross-entropy) on MNIST-format images.";
-    }
-
-    @Override
-    public Class<AutoencoderConfig> configType() {
-        return AutoencoderConfig.class;
-    }
-
-    @Override
-    public Map<String, AutoencoderConfig> presets() {
-        Map<String, AutoencoderConfig> presets = new LinkedHashMap<>();
-        presets.put("default", AutoencoderConfig.defaults());
-        return presets;
-    }
-
-    @Override
-    public Set<String> budget() {
-        return Set.of("epochs");
+    public DenseAeProvider() {
+        super("dense-ae", "A dense autoencoder (784-100-20-2, mirrored, binary cross-entropy) on MNIST-format images.",
+                AutoencoderConfig.class, AutoencoderConfig.defaults());
     }
 
     @Override

@@ -1,49 +1,24 @@
 package io.jgym.generative.imagegan;
 
 import io.jgym.contracts.training.Checkpoint;
-import io.jgym.contracts.training.GenerativeProvider;
 import io.jgym.contracts.training.Sampler;
 import io.jgym.contracts.training.Trainer;
+import io.jgym.generative.EpochTrainerProvider;
 import io.jgym.generative.data.ImageSources;
 import io.jgym.generative.gan.GanCheckpoints;
 import io.jgym.generative.images.ImageShape;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Registers {@code dcgan-rgb}: the DCGAN on colour images (a PNG/JPEG folder, or generated shapes).
  * When the images come in two or more classes, a classifier judges the generated ones (classes
  * covered, classifier score, Frechet distance); MMD to held-out images is always reported.
  */
-public final class DcganProvider implements GenerativeProvider<DcganConfig> {
+public final class DcganProvider extends EpochTrainerProvider<DcganConfig> {
 
-    @Override
-    public String name() {
-        return "dcgan-rgb";
-    }
-
-    @Override
-    public String description() {
-        return "A DCGAN (transposed convolutions, label smoothing 0.1) on colour images (generated shapes when no --data is given).";
-    }
-
-    @Override
-    public Class<DcganConfig> configType() {
-        return DcganConfig.class;
-    }
-
-    @Override
-    public Map<String, DcganConfig> presets() {
-        Map<String, DcganConfig> presets = new LinkedHashMap<>();
-        presets.put("default", DcganConfig.defaults());
-        return presets;
-    }
-
-    @Override
-    public Set<String> budget() {
-        return Set.of("epochs");
+    public DcganProvider() {
+        super("dcgan-rgb", "A DCGAN (transposed convolutions, label smoothing 0.1) on colour images (generated shapes when no --data is given).",
+                DcganConfig.class, DcganConfig.defaults());
     }
 
     @Override

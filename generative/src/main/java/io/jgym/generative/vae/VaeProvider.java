@@ -1,44 +1,19 @@
 package io.jgym.generative.vae;
 
 import io.jgym.contracts.training.Checkpoint;
-import io.jgym.contracts.training.GenerativeProvider;
 import io.jgym.contracts.training.Sampler;
 import io.jgym.contracts.training.Trainer;
+import io.jgym.generative.EpochTrainerProvider;
 import io.jgym.generative.checkpoints.ModelFiles;
 import io.jgym.generative.data.ImageSources;
 import io.jgym.generative.images.ImageShape;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 
 /** Registers {@code vae}: the convolutional VAE with a 2-D Gaussian latent on MNIST-format images. */
-public final class VaeProvider implements GenerativeProvider<ConvVaeConfig> {
+public final class VaeProvider extends EpochTrainerProvider<ConvVaeConfig> {
 
-    @Override
-    public String name() {
-        return "vae";
-    }
-
-    @Override
-    public String description() {
-        return "A convolutional VAE (conv 32-64, dense 16, 2-D Gaussian latent, Bernoulli pixels) on MNIST-format images.";
-    }
-
-    @Override
-    public Class<ConvVaeConfig> configType() {
-        return ConvVaeConfig.class;
-    }
-
-    @Override
-    public Map<String, ConvVaeConfig> presets() {
-        Map<String, ConvVaeConfig> presets = new LinkedHashMap<>();
-        presets.put("default", ConvVaeConfig.defaults());
-        return presets;
-    }
-
-    @Override
-    public Set<String> budget() {
-        return Set.of("epochs");
+    public VaeProvider() {
+        super("vae", "A convolutional VAE (conv 32-64, dense 16, 2-D Gaussian latent, Bernoulli pixels) on MNIST-format images.",
+                ConvVaeConfig.class, ConvVaeConfig.defaults());
     }
 
     @Override

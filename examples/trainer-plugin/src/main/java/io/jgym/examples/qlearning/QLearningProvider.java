@@ -61,9 +61,4 @@ public final class QLearningProvider implements AgentProvider<QLearningConfig> {
     public Env environment(QLearningConfig config) {
         return EnvRegistry.discover().make(config.env());
     }
-
-    @Override
-    public String divergenceHint() {
-        return "try a lower --learning-rate";
-    }
 }
