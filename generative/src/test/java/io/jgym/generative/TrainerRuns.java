@@ -5,9 +5,11 @@ import io.jgym.contracts.training.Provenance;
 import io.jgym.contracts.training.Sampler;
 import io.jgym.contracts.training.Trained;
 import io.jgym.contracts.training.Trainer;
+import io.jgym.contracts.training.TrainerProvider;
 import io.jgym.contracts.training.TrainingContext;
 import io.jgym.contracts.training.TrainingListener;
 import io.jgym.runs.CheckpointFolder;
+import io.jgym.runs.TrainerConfigs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,11 @@ public final class TrainerRuns {
     private static final Provenance PROVENANCE = new Provenance("test", "default", Map.of(), 1, "test", Optional.empty());
 
     private TrainerRuns() {
+    }
+
+    /** The default preset of {@code provider} with {@code settings} over it, made as the engine makes every config. */
+    public static <C> C config(TrainerProvider<C, ?> provider, Map<String, Object> settings) {
+        return TrainerConfigs.apply(provider, TrainerConfigs.preset(provider, TrainerConfigs.defaultPreset(provider)), settings);
     }
 
     /** What one training call gave: its reports in order and the trained model. */

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 class AutoencoderTrainerTest {
 
     private static TrainerRuns.Run train(long seed, int epochs, Optional<Path> output) {
-        AutoencoderConfig config = new AutoencoderConfig(seed, "unused: images given", 0, epochs, List.of(32, 8), 2, 3e-3, 32, 100);
+        AutoencoderConfig config = TrainerRuns.config(new DenseAeProvider(), Map.ofEntries(
+                Map.entry("seed", seed),
+                Map.entry("maxImages", 0),
+                Map.entry("epochs", epochs),
+                Map.entry("encoderLayers", List.of(32, 8)),
+                Map.entry("codeSize", 2),
+                Map.entry("learningRate", 3e-3),
+                Map.entry("batchSize", 32),
+                Map.entry("evalImages", 100)));
         return TrainerRuns.train(new AutoencoderTrainer(config, TestImages.bars(512, 1), TestImages.bars(128, 2)), output);
     }
 

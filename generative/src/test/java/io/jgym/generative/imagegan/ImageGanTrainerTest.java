@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +19,21 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageGanTrainerTest {
 
     private static DenseGanConfig tiny(long seed, int epochs) {
-        return new DenseGanConfig(seed, "unused: images given", 0, epochs, 8, List.of(32, 32), List.of(32, 16), 0.3, 1e-3, 1.0, 0.5,
-                32, 1, 0.1, 64);
+        return TrainerRuns.config(new DenseGanProvider(), Map.ofEntries(
+                Map.entry("seed", seed),
+                Map.entry("maxImages", 0),
+                Map.entry("epochs", epochs),
+                Map.entry("latentSize", 8),
+                Map.entry("generatorLayers", List.of(32, 32)),
+                Map.entry("discriminatorLayers", List.of(32, 16)),
+                Map.entry("dropout", 0.3),
+                Map.entry("learningRate", 1e-3),
+                Map.entry("learningRateDecay", 1.0),
+                Map.entry("beta1", 0.5),
+                Map.entry("batchSize", 32),
+                Map.entry("pack", 1),
+                Map.entry("labelSmoothing", 0.1),
+                Map.entry("evalSamples", 64)));
     }
 
     private static TrainerRuns.Run train(DenseGanConfig config, Optional<Path> output) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -19,7 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
 class PointsGanTrainerTest {
 
     private static PointsGanConfig tiny(long seed) {
-        return new PointsGanConfig(seed, 60, 400, 0.1, 4, List.of(32, 32), List.of(32, 32), 2e-3, 50, 20, 200);
+        return TrainerRuns.config(new PointsGanProvider(), Map.ofEntries(
+                Map.entry("seed", seed),
+                Map.entry("epochs", 60),
+                Map.entry("samples", 400),
+                Map.entry("noise", 0.1),
+                Map.entry("latentSize", 4),
+                Map.entry("generatorLayers", List.of(32, 32)),
+                Map.entry("discriminatorLayers", List.of(32, 32)),
+                Map.entry("learningRate", 2e-3),
+                Map.entry("batchSize", 50),
+                Map.entry("frameEvery", 20),
+                Map.entry("evalSamples", 200)));
     }
 
     private static TrainerRuns.Run train(PointsGanConfig config, Optional<Path> output) {
@@ -56,7 +68,18 @@ class PointsGanTrainerTest {
 
     @Test
     void aRunKilledBeforeItsLastFrameResumesToTheSameLossesAndAWholeAnimation(@TempDir Path dir) throws IOException {
-        PointsGanConfig config = new PointsGanConfig(5, 6, 200, 0.1, 2, List.of(8), List.of(8), 1e-3, 50, 2, 50);
+        PointsGanConfig config = TrainerRuns.config(new PointsGanProvider(), Map.ofEntries(
+                Map.entry("seed", 5),
+                Map.entry("epochs", 6),
+                Map.entry("samples", 200),
+                Map.entry("noise", 0.1),
+                Map.entry("latentSize", 2),
+                Map.entry("generatorLayers", List.of(8)),
+                Map.entry("discriminatorLayers", List.of(8)),
+                Map.entry("learningRate", 1e-3),
+                Map.entry("batchSize", 50),
+                Map.entry("frameEvery", 2),
+                Map.entry("evalSamples", 50)));
         List<EpisodeReport> whole = train(config, Optional.of(dir)).reports();
         assertEquals(6, TrainerRuns.dropNewestCheckpoint(dir));
         Files.delete(dir.resolve("training.gif"));

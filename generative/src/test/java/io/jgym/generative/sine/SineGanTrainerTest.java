@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,27 @@ class SineGanTrainerTest {
     }
 
     private static SineGanConfig tiny(long seed, int epochs, int trace) {
-        return new SineGanConfig(seed, epochs, 40, 64, List.of(1.0, 3.0), List.of(1.0, 5.0), 0.05, 1, List.of(32, 32),
-                List.of(32, 16), 0.2, 1e-3, 1.0, 0.5, 20, 2, 0.0, 2.0, trace, 40);
+        return TrainerRuns.config(new SineGanProvider(), Map.ofEntries(
+                Map.entry("seed", seed),
+                Map.entry("epochs", epochs),
+                Map.entry("waves", 40),
+                Map.entry("points", 64),
+                Map.entry("amplitudes", List.of(1.0, 3.0)),
+                Map.entry("frequencies", List.of(1.0, 5.0)),
+                Map.entry("noise", 0.05),
+                Map.entry("latentSize", 1),
+                Map.entry("generatorLayers", List.of(32, 32)),
+                Map.entry("discriminatorLayers", List.of(32, 16)),
+                Map.entry("dropout", 0.2),
+                Map.entry("learningRate", 1e-3),
+                Map.entry("learningRateDecay", 1.0),
+                Map.entry("beta1", 0.5),
+                Map.entry("batchSize", 20),
+                Map.entry("pack", 2),
+                Map.entry("labelSmoothing", 0.0),
+                Map.entry("smoothing", 2.0),
+                Map.entry("trace", trace),
+                Map.entry("evalSamples", 40)));
     }
 
     private static TrainerRuns.Run train(SineGanConfig config, Optional<Path> output) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ConvVaeTrainerTest {
 
     private static ConvVaeConfig tiny(long seed, int epochs, int latent) {
-        return new ConvVaeConfig(seed, "unused: images given", 0, epochs, List.of(4, 8), 16, latent, 3e-3, 32, 64);
+        return TrainerRuns.config(new VaeProvider(), Map.ofEntries(
+                Map.entry("seed", seed),
+                Map.entry("maxImages", 0),
+                Map.entry("epochs", epochs),
+                Map.entry("filters", List.of(4, 8)),
+                Map.entry("denseWidth", 16),
+                Map.entry("latentSize", latent),
+                Map.entry("learningRate", 3e-3),
+                Map.entry("batchSize", 32),
+                Map.entry("evalImages", 64)));
     }
 
     private static TrainerRuns.Run train(ConvVaeConfig config, int channels, Optional<Path> output) {
@@ -82,7 +92,16 @@ class ConvVaeTrainerTest {
     void imagesThatCannotBeHalvedEnoughTimesAreRefusedWithAHint() {
         ImageSet odd = TestImages.bars(64, 1, 1, 10);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ConvVaeTrainer(new ConvVaeConfig(1, "unused", 0, 1, List.of(4, 8, 8), 16, 2, 1e-3, 32, 16), odd, odd));
+                () -> new ConvVaeTrainer(TrainerRuns.config(new VaeProvider(), Map.ofEntries(
+                Map.entry("seed", 1),
+                Map.entry("maxImages", 0),
+                Map.entry("epochs", 1),
+                Map.entry("filters", List.of(4, 8, 8)),
+                Map.entry("denseWidth", 16),
+                Map.entry("latentSize", 2),
+                Map.entry("learningRate", 1e-3),
+                Map.entry("batchSize", 32),
+                Map.entry("evalImages", 16))), odd, odd));
         assertTrue(e.getMessage().contains("divide by 8"), e.getMessage());
     }
 }
