@@ -1,6 +1,7 @@
 package io.jgym.generative.points;
 
 import static io.jgym.generative.ConfigChecks.atLeast;
+import static io.jgym.generative.ConfigChecks.inRange;
 import static io.jgym.generative.ConfigChecks.notNegative;
 import static io.jgym.generative.ConfigChecks.positive;
 import static io.jgym.generative.ConfigChecks.widths;
@@ -30,6 +31,8 @@ public record PointsGanConfig(
         List<Integer> discriminatorLayers,
         @JsonPropertyDescription("Adam step size.")
         double learningRate,
+        @JsonPropertyDescription("Adam's beta1, the decay of its running mean of gradients (0.5 is the usual GAN choice).")
+        double beta1,
         @JsonPropertyDescription("Points per minibatch.")
         int batchSize,
         @JsonPropertyDescription("Epochs between GIF frames, quality scores and checkpoints.")
@@ -45,6 +48,7 @@ public record PointsGanConfig(
         notNegative("--noise", noise);
         positive("--latent-size", latentSize);
         positive("--learning-rate", learningRate);
+        inRange("--beta1", beta1, 0, 1);
         positive("--batch-size", batchSize);
         if (samples < batchSize) {
             throw new IllegalArgumentException("--samples (" + samples + ") must hold at least one batch (" + batchSize + ")");
@@ -54,6 +58,6 @@ public record PointsGanConfig(
     }
 
     public static PointsGanConfig defaults() {
-        return new PointsGanConfig(1, 300, 2000, 0.1, 20, List.of(64, 64), List.of(64, 64), 1e-3, 100, 10, 500);
+        return new PointsGanConfig(1, 300, 2000, 0.1, 20, List.of(64, 64), List.of(64, 64), 1e-3, 0.5, 100, 10, 500);
     }
 }

@@ -83,9 +83,9 @@ public final class PointsGanTrainer implements Trainer<Sampler> {
         Optional<Checkpoint> resumed = context.checkpoints().latest();
         MultiLayerNetwork generator = resumed.map(GanCheckpoints::generator).orElseGet(() -> GanNetworks.generator(config.seed(),
                 config.latentSize(), config.generatorLayers(), 2, Activation.IDENTITY,
-                GanNetworks.decaying(config.learningRate(), 1.0, 1), 0.5));
+                GanNetworks.decaying(config.learningRate(), 1.0, 1), config.beta1()));
         MultiLayerNetwork discriminator = resumed.map(GanCheckpoints::discriminator).orElseGet(() -> GanNetworks.discriminator(
-                config.seed(), 2, config.discriminatorLayers(), 0.0, GanNetworks.decaying(config.learningRate(), 1.0, 1), 0.5));
+                config.seed(), 2, config.discriminatorLayers(), 0.0, GanNetworks.decaying(config.learningRate(), 1.0, 1), config.beta1()));
         long start = resumed.map(Checkpoint::episodesDone).orElse(0L);
         AdversarialStep step = new AdversarialStep(generator, discriminator, 1, 0.0, config.seed());
         Nd4j.getRandom().setSeed(config.seed());
