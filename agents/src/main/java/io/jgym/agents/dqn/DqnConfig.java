@@ -66,6 +66,9 @@ public record DqnConfig(
         long evalEvery,
         @JsonPropertyDescription("Greedy episodes per greedy check.")
         int evalEpisodes,
+        @JsonPropertyDescription("Stop at the first greedy check whose mean reaches the environment's reward threshold"
+                + " (475 for CartPole-v1); needs --eval-every.")
+        boolean stopWhenSolved,
         @JsonPropertyDescription("Episodes between checkpoints (0: only at the end).")
         int checkpointEvery) {
 
@@ -109,6 +112,7 @@ public record DqnConfig(
         require(solveWindow > 0, "--solve-window must be positive, got " + solveWindow);
         require(evalEvery >= 0, "--eval-every must be 0 (no greedy checks) or positive, got " + evalEvery);
         require(evalEpisodes > 0, "--eval-episodes must be positive, got " + evalEpisodes);
+        require(!stopWhenSolved || evalEvery > 0, "--stop-when-solved needs greedy checks: give --eval-every a positive value");
         require(checkpointEvery >= 0, "--checkpoint-every must be 0 or positive, got " + checkpointEvery);
     }
 
@@ -125,7 +129,7 @@ public record DqnConfig(
     public static DqnConfig defaults() {
         return new DqnConfig(1, "CartPole-v1", null, 200_000, 0, List.of(64, 64), Optimizer.ADAM, 3e-3, 0.99,
                 50_000, 128, 32, 2, 1, 50, 1.0, true, Loss.MSE, 0,
-                EpsilonSchedule.Kind.EXPONENTIAL, 0.95, 0.05, 0.995, 0, 100, 5_000, 20, 25);
+                EpsilonSchedule.Kind.EXPONENTIAL, 0.95, 0.05, 0.995, 0, 100, 5_000, 20, false, 25);
     }
 
     /**
@@ -137,7 +141,7 @@ public record DqnConfig(
     public static DqnConfig course() {
         return new DqnConfig(1, "CartPole-v1", null, 200_000, 0, List.of(20, 20), Optimizer.ADAM, 1e-3, 0.95,
                 8_000, 32, 32, 1, 1, 1, 1.0, false, Loss.MSE, 0,
-                EpsilonSchedule.Kind.EXPONENTIAL, 0.95, 0.01, 0.995, 0, 100, 5_000, 20, 25);
+                EpsilonSchedule.Kind.EXPONENTIAL, 0.95, 0.01, 0.995, 0, 100, 5_000, 20, false, 25);
     }
 
     /**

@@ -66,7 +66,7 @@ public final class DqnProvider implements AgentProvider<DqnConfig> {
             if (config.evalEvery() > 0) {
                 evalEnv = Optional.of(environment(config));
             }
-            return new DqnTrainer(config, env, evalEnv);
+            return new DqnTrainer(config, env, evalEnv, solvedAt(config));
         } catch (RuntimeException e) {
             env.close();
             evalEnv.ifPresent(Env::close);
@@ -91,6 +91,19 @@ public final class DqnProvider implements AgentProvider<DqnConfig> {
     @Override
     public String divergenceHint() {
         return "try a lower --learning-rate, --loss HUBER or --max-grad-norm 10";
+    }
+
+    /** With {@code --stop-when-solved}, the reward threshold of the environment, which must have one. */
+    private static OptionalDouble solvedAt(DqnConfig config) {
+        if (!config.stopWhenSolved()) {
+            return OptionalDouble.empty();
+        }
+        OptionalDouble threshold = EnvRegistry.discover().find(config.env()).map(EnvSpec::rewardThreshold).orElse(OptionalDouble.empty());
+        if (threshold.isEmpty()) {
+            throw new IllegalArgumentException("--stop-when-solved needs a reward threshold, and " + config.env()
+                    + " has none; use --solve-return to stop on the mean training return instead");
+        }
+        return threshold;
     }
 
     /** Targets at the registered reward threshold of {@code env} for each of {@code metrics}; none if it has no threshold. */

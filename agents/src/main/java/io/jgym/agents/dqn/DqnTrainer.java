@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.slf4j.Logger;
@@ -50,6 +51,7 @@ public final class DqnTrainer implements Trainer<Policy> {
     private final DqnConfig config;
     private final Env env;
     private final Optional<Env> evalEnv;
+    private final OptionalDouble solvedAt;
     private final ObservationEncoder encoder;
     private final int actions;
     private final long actionStart;
@@ -57,10 +59,11 @@ public final class DqnTrainer implements Trainer<Policy> {
     /**
      * A trainer that owns (and closes) {@code env} and {@code evalEnv}.
      *
-     * @param evalEnv a second environment like {@code env} for greedy checks; needed when {@code evalEvery > 0}
+     * @param evalEnv  a second environment like {@code env} for greedy checks; needed when {@code evalEvery > 0}
+     * @param solvedAt with {@code --stop-when-solved}, the greedy mean that ends training (the environment's reward threshold)
      * @throws IllegalArgumentException if the environment's actions are not Discrete
      */
-    public DqnTrainer(DqnConfig config, Env env, Optional<Env> evalEnv) {
+    public DqnTrainer(DqnConfig config, Env env, Optional<Env> evalEnv, OptionalDouble solvedAt) {
         if (!(env.actionSpace() instanceof Discrete discrete)) {
             throw new IllegalArgumentException("DQN needs a Discrete action space, but this environment's is "
                     + env.actionSpace() + "; pick an environment with discrete actions (e.g. CartPole-v1, MountainCar-v0)");
@@ -71,6 +74,7 @@ public final class DqnTrainer implements Trainer<Policy> {
         this.config = config;
         this.env = env;
         this.evalEnv = evalEnv;
+        this.solvedAt = solvedAt;
         this.encoder = new ObservationEncoder(env.observationSpace());
         this.actions = Math.toIntExact(discrete.n());
         this.actionStart = discrete.start();
@@ -113,7 +117,7 @@ public final class DqnTrainer implements Trainer<Policy> {
         boolean saved = resumed.isPresent(); // whether the store already holds the current state
 
         while (true) {
-            if (solved(run.recentReturns)) {
+            if (solved(run.recentReturns) || greedySolved(run.bestGreedy)) {
                 return finish(context, run, saved, Trained.Outcome.STOPPED_EARLY, policy);
             }
             if (run.totalSteps >= config.maxSteps() || (config.maxEpisodes() > 0 && run.episode >= config.maxEpisodes())) {
@@ -265,6 +269,11 @@ public final class DqnTrainer implements Trainer<Policy> {
             save(context, run);
         }
         return context.trained(policy, outcome, run.episode);
+    }
+
+    /** Whether a greedy check has reached the {@code --stop-when-solved} level; checked again when a stopped run resumes. */
+    private boolean greedySolved(double bestGreedy) {
+        return solvedAt.isPresent() && bestGreedy >= solvedAt.getAsDouble();
     }
 
     private boolean solved(ArrayDeque<Double> recentReturns) {

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,6 +135,38 @@ class DqnTrainerTest {
     }
 
     @Test
+    void stopWhenSolvedEndsAtTheFirstGreedyCheckThatReachesTheLevelAndAResumedRunStaysStopped(@TempDir Path dir) {
+        DqnConfig config = config(with(quick(6, 0, 0), "evalEvery", 300, "evalEpisodes", 3, "stopWhenSolved", true));
+        CheckpointStore store = store(dir, config);
+        // Any CartPole episode lasts at least 8 steps, so the first check reaches a level of 8: training ends there.
+        try (Trainer<Policy> trainer = new DqnTrainer(config, REGISTRY.make("CartPole-v1"), Optional.of(REGISTRY.make("CartPole-v1")),
+                OptionalDouble.of(8))) {
+            AgentRuns.Run run = AgentRuns.train(PROVIDER, config, trainer, store, new TrainingListener() { });
+            assertEquals(Trained.Outcome.STOPPED_EARLY, run.trained().outcome());
+            EpisodeReport last = run.reports().get(run.reports().size() - 1);
+            assertTrue(last.metrics().get(DqnTrainer.GREEDY_MEAN) >= 8, "the run ends with the check that solved it");
+            assertEquals(1, run.values(DqnTrainer.GREEDY_MEAN).size(), "no check after the solving one");
+            assertTrue(last.totalSteps() >= 300 && last.totalSteps() < 300 + 500, "stopped at the first check: " + last.totalSteps());
+            assertEquals(run.reports().size(), store.best().orElseThrow().episodesDone(), "the solving network is the best checkpoint");
+
+            AgentRuns.Run resumed = AgentRuns.train(PROVIDER, config, trainer, store, new TrainingListener() { });
+            assertEquals(Trained.Outcome.STOPPED_EARLY, resumed.trained().outcome());
+            assertTrue(resumed.reports().isEmpty(), "a solved run resumes as solved");
+        }
+    }
+
+    @Test
+    void stopWhenSolvedNeedsGreedyChecksAndARewardThreshold() {
+        IllegalArgumentException noChecks = assertThrows(IllegalArgumentException.class,
+                () -> config(with(quick(1, 5, 0), "stopWhenSolved", true)));
+        assertEquals("--stop-when-solved needs greedy checks: give --eval-every a positive value", noChecks.getMessage());
+        DqnConfig blackjack = config(with(quick(1, 5, 0), "env", "Blackjack-v1", "evalEvery", 100, "stopWhenSolved", true));
+        IllegalArgumentException noThreshold = assertThrows(IllegalArgumentException.class, () -> PROVIDER.create(blackjack));
+        assertTrue(noThreshold.getMessage().startsWith("--stop-when-solved needs a reward threshold, and Blackjack-v1 has none"),
+                noThreshold.getMessage());
+    }
+
+    @Test
     void anExtendedRunKeepsTheLinearExplorationScheduleItStartedWith(@TempDir Path dir) {
         Map<String, Object> settings = with(quick(6, 0, 0), "maxSteps", 1_000, "epsilonEnd", 0.05, "epsilonDecay", 0.5);
         DqnConfig first = config(settings);
@@ -201,7 +234,7 @@ class DqnTrainerTest {
         settings.putAll(Map.of("doubleDqn", false, "loss", "MSE", "epsilonSchedule", "LINEAR", "epsilonStart", 1.0,
                 "epsilonEnd", 1.0, "epsilonDecay", 1.0, "solveWindow", 10, "evalEvery", 0, "checkpointEvery", 0));
         DqnConfig config = config(settings);
-        try (DqnTrainer trainer = new DqnTrainer(config, new TimeLimit(new ConstantRewardEnv(), 10), Optional.empty())) {
+        try (DqnTrainer trainer = new DqnTrainer(config, new TimeLimit(new ConstantRewardEnv(), 10), Optional.empty(), OptionalDouble.empty())) {
             List<Double> q = AgentRuns.train(PROVIDER, config, trainer).values(DqnTrainer.Q_VALUES);
             // Bootstrapping through the cut gives 1 / (1 - gamma) = 10; treating it as terminal about 4.1.
             assertEquals(1 / (1 - gamma), q.get(q.size() - 1), 1.0);
