@@ -49,7 +49,7 @@ final class GenerativeBenchCommand implements Callable<Integer> {
         if (epochs != null) {
             sine.put("epochs", epochs);
         }
-        TrainerBench.run(registry.get("sine-gan"), Optional.empty(), sine, seeds, 1, runsDir, out);
+        TrainerBench.run(registry.get("sine-gan"), Optional.empty(), sine, seeds, 1, 0, runsDir, out);
         if (imageEpochs <= 0) {
             return 0;
         }
@@ -61,7 +61,7 @@ final class GenerativeBenchCommand implements Callable<Integer> {
         for (String trainer : new String[] {"dense-gan", "vae"}) {
             out.println();
             try {
-                TrainerBench.run(registry.get(trainer), Optional.empty(), images, 1, 1, runsDir, out);
+                TrainerBench.run(registry.get(trainer), Optional.empty(), images, 1, 1, 0, runsDir, out);
             } catch (IllegalArgumentException e) {
                 out.println(trainer + " skipped: " + e.getMessage());
             }

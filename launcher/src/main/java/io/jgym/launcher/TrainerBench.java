@@ -1,7 +1,10 @@
 package io.jgym.launcher;
 
+import io.jgym.contracts.Env;
+import io.jgym.contracts.training.AgentProvider;
 import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.Metric;
+import io.jgym.contracts.training.Policy;
 import io.jgym.contracts.training.Target;
 import io.jgym.contracts.training.Trained;
 import io.jgym.contracts.training.TrainerProvider;
@@ -16,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,8 +28,8 @@ import picocli.CommandLine.Option;
  * {@code ./jgym bench <trainer>}: trains any trainer once per seed with the same settings, writing
  * nothing, and prints a Markdown table: per seed the outcome, episodes, steps, wall time, the final
  * and best value of each shown metric and, for each of the trainer's targets (a greedy mean return
- * of 475, both modes covered), the first step count and wall time at which it was reached; then a
- * median row. Progress goes to standard error so that standard output is only the table.
+ * of 475, both modes covered), the first step count and wall time at which it was reached, and
+ * for agents the mean return of the final policy; then a median row. Progress goes to standard error so that standard output is only the table.
  */
 final class TrainerBench implements Callable<Integer> {
     private final TrainerProvider<?, ?> provider;
@@ -40,6 +44,9 @@ final class TrainerBench implements Callable<Integer> {
         long firstSeed = 1;
         @Option(names = "--preset", description = "Starting settings (default: the trainer's first preset).")
         String preset;
+        @Option(names = "--final-episodes", description = "Agents: greedy episodes played with the final policy after training;"
+                + " 0 skips them (default: ${DEFAULT-VALUE}).")
+        int finalEpisodes = 100;
         @Option(names = "--runs-dir", description = "Folder whose .cache/ holds what runs share, e.g. image classifiers (default: ${DEFAULT-VALUE}).")
         Path runsDir = Path.of("runs");
     }
@@ -61,13 +68,14 @@ final class TrainerBench implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        run(provider, Optional.ofNullable(flags.preset), command.given(), flags.seeds, flags.firstSeed, flags.runsDir, command.out());
+        run(provider, Optional.ofNullable(flags.preset), command.given(), flags.seeds, flags.firstSeed, flags.finalEpisodes,
+                flags.runsDir, command.out());
         return 0;
     }
 
     /** Benchmarks {@code provider} with {@code settings} over {@code seeds} seeds and prints the table to {@code out}. */
     static void run(TrainerProvider<?, ?> provider, Optional<String> preset, Map<String, Object> settings, int seeds, long firstSeed,
-                    Path runsDir, PrintWriter out) {
+                    int finalEpisodes, Path runsDir, PrintWriter out) {
         if (seeds <= 0) {
             throw new IllegalArgumentException("--seeds must be positive, got " + seeds);
         }
@@ -84,15 +92,30 @@ final class TrainerBench implements Callable<Integer> {
             Recorder recorder = new Recorder(provider.targets(cast(plan.config())));
             long started = System.nanoTime();
             Trained<?> trained = plan.execute(List.of(recorder), () -> false);
-            Row row = recorder.row(seed, trained.outcome(), (System.nanoTime() - started) / 1e9);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Row row = recorder.row(seed, trained.outcome(), seconds, finalMean(provider, plan.config(), trained, finalEpisodes));
             if (table == null) {
-                table = new Table(recorder.metrics, recorder.targets);
+                table = new Table(recorder.metrics, recorder.targets, row.finalPolicy().isPresent() ? finalEpisodes : 0);
                 table.header(out);
             }
             table.print(row, out);
             rows.add(row);
         }
         table.medians(rows, out);
+    }
+
+    /**
+     * For an agent, the mean return of {@code episodes} greedy episodes of the policy training ended
+     * with (seeds 1,000,000 + i, as the greedy checks): the network a user keeps if they take the
+     * last one, beside the best checkpoint's.
+     */
+    private static OptionalDouble finalMean(TrainerProvider<?, ?> provider, Object config, Trained<?> trained, int episodes) {
+        if (episodes <= 0 || !(provider instanceof AgentProvider<?> agent)) {
+            return OptionalDouble.empty();
+        }
+        try (Env env = agent.environment(cast(config))) {
+            return Arrays.stream(((Policy) trained.model()).returns(env, episodes, 1_000_000)).average();
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -102,7 +125,7 @@ final class TrainerBench implements Callable<Integer> {
 
     /** What one seed's run reached. */
     record Row(long seed, Trained.Outcome outcome, long episodes, long steps, double seconds, Map<String, Double> last,
-               Map<String, Double> best, long[] targetSteps, double[] targetSeconds) {
+               Map<String, Double> best, long[] targetSteps, double[] targetSeconds, OptionalDouble finalPolicy) {
     }
 
     /** Follows one run: last and best value of each metric, and when each target was first reached. */
@@ -157,13 +180,13 @@ final class TrainerBench implements Callable<Integer> {
             return metric.goal() == Metric.Goal.LOWER ? value <= level : value >= level;
         }
 
-        Row row(long seed, Trained.Outcome outcome, double seconds) {
-            return new Row(seed, outcome, episodes, steps, seconds, last, best, targetSteps, targetSeconds);
+        Row row(long seed, Trained.Outcome outcome, double seconds, OptionalDouble finalPolicy) {
+            return new Row(seed, outcome, episodes, steps, seconds, last, best, targetSteps, targetSeconds, finalPolicy);
         }
     }
 
     /** The Markdown table: its columns come from the trainer's shown metrics and targets. */
-    private record Table(List<Metric> metrics, List<Target> targets) {
+    private record Table(List<Metric> metrics, List<Target> targets, int finalEpisodes) {
         void header(PrintWriter out) {
             List<String> columns = new ArrayList<>(List.of("seed", "outcome", "episodes", "steps", "wall s"));
             for (Metric metric : metrics) {
@@ -175,6 +198,9 @@ final class TrainerBench implements Callable<Integer> {
             for (Target target : targets) {
                 columns.add("steps to " + target.metric() + " " + format(target.level()));
                 columns.add("wall s to it");
+            }
+            if (finalEpisodes > 0) {
+                columns.add("final policy, mean of " + finalEpisodes);
             }
             out.println("| " + String.join(" | ", columns) + " |");
             out.println("|" + "---|".repeat(columns.size()));
@@ -193,6 +219,7 @@ final class TrainerBench implements Callable<Integer> {
                 cells.add(row.targetSteps()[t] < 0 ? "-" : String.format("%,d", row.targetSteps()[t]));
                 cells.add(row.targetSteps()[t] < 0 ? "-" : String.format("%.1f", row.targetSeconds()[t]));
             }
+            row.finalPolicy().ifPresent(mean -> cells.add(String.format("%.1f", mean)));
             out.println("| " + String.join(" | ", cells) + " |");
         }
 
@@ -215,6 +242,9 @@ final class TrainerBench implements Callable<Integer> {
                 cells.add(Double.isInfinite(steps) ? "- (" + reached + "/" + rows.size() + ")"
                         : String.format("%,.0f (%d/%d)", steps, reached, rows.size()));
                 cells.add(Double.isInfinite(seconds) ? "-" : String.format("%.1f", seconds));
+            }
+            if (finalEpisodes > 0) {
+                cells.add(String.format("%.1f", median(rows, r -> r.finalPolicy().orElse(Double.NaN))));
             }
             out.println("| " + String.join(" | ", cells) + " |");
         }

@@ -97,10 +97,11 @@ class TrainerPluginCommandTest {
     @Test
     void aBenchmarkPrintsARowPerSeedAndMedians(@TempDir Path runs) {
         CommandLineTest.Run bench = CommandLineTest.run("bench", "q-learning", "--seeds", "2", "--episodes", "50",
-                "--runs-dir", runs.toString());
+                "--final-episodes", "20", "--runs-dir", runs.toString());
         assertEquals(0, bench.exitCode(), bench.err());
         List<String> lines = bench.out().lines().toList();
         assertTrue(lines.get(0).startsWith("| seed | outcome | episodes | steps | wall s | return (final) | return (best) |"), lines.get(0));
+        assertTrue(lines.get(0).endsWith("| final policy, mean of 20 |"), "agents are also judged by the policy they end with");
         assertTrue(lines.get(2).startsWith("| 1 | finished | 50 |"), lines.get(2));
         assertTrue(lines.get(3).startsWith("| 2 | finished | 50 |"), lines.get(3));
         assertTrue(lines.get(4).startsWith("| **median** | 2/2 done | 50 |"), lines.get(4));
