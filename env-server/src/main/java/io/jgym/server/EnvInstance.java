@@ -7,6 +7,7 @@ import io.jgym.contracts.Step;
 import io.jgym.contracts.random.NumpyGenerator;
 import io.jgym.contracts.space.Value;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * One environment created through the API: the env, its id, the generator behind
@@ -60,10 +61,11 @@ final class EnvInstance {
         return reset;
     }
 
+    /** Steps the env; a monitor's episode-length limit can truncate the answer. */
     synchronized Step step(Value action) {
         Step step = env.step(action);
-        if (monitor != null) {
-            monitor.onStep(step);
+        if (monitor != null && monitor.onStep(step)) {
+            return step.withTruncated();
         }
         return step;
     }
@@ -72,15 +74,18 @@ final class EnvInstance {
         return env.actionSpace().sample(sampler);
     }
 
-    synchronized void startMonitor(EpisodeMonitor newMonitor) {
+    /** Replaces the monitor; the new one is built only after the old one has written its files. */
+    synchronized void startMonitor(Supplier<EpisodeMonitor> newMonitor) {
         closeMonitor();
-        monitor = newMonitor;
+        monitor = newMonitor.get();
     }
 
+    /** Closes the monitor, if any; it is gone even when it reports a write failure. */
     synchronized void closeMonitor() {
         if (monitor != null) {
-            monitor.close();
+            EpisodeMonitor closing = monitor;
             monitor = null;
+            closing.close();
         }
     }
 
@@ -90,8 +95,14 @@ final class EnvInstance {
                 "Nothing to render for " + envId + ": reset the environment first (and it must support rendering)"));
     }
 
+    /** Closes the monitor (a write failure is logged by it, not thrown) and the env. */
     synchronized void close() {
-        closeMonitor();
-        env.close();
+        try {
+            closeMonitor();
+        } catch (ApiException e) {
+            // The monitor has logged its failure and kept what it wrote; closing goes on.
+        } finally {
+            env.close();
+        }
     }
 }

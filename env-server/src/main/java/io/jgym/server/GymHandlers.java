@@ -9,6 +9,7 @@ import io.jgym.contracts.Step;
 import io.jgym.contracts.space.Space;
 import io.jgym.contracts.space.Value;
 import io.jgym.contracts.images.FrameImages;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * The gym-http-api endpoints. Each handler parses the request, calls the {@link InstanceStore} or an
@@ -27,11 +29,18 @@ final class GymHandlers {
 
     private final InstanceStore store;
     private final MonitorDirectories monitorDirectories;
+    private final MonitorQuota quota;
+    private final ServerMetrics metrics;
+    private final LongSupplier nanoClock;
     private final AtomicInteger monitorIds = new AtomicInteger();
 
-    GymHandlers(InstanceStore store, MonitorDirectories monitorDirectories) {
+    GymHandlers(InstanceStore store, MonitorDirectories monitorDirectories, MonitorQuota quota, ServerMetrics metrics,
+                LongSupplier nanoClock) {
         this.store = store;
         this.monitorDirectories = monitorDirectories;
+        this.quota = quota;
+        this.metrics = metrics;
+        this.nanoClock = nanoClock;
     }
 
     void create(Context ctx) {
@@ -41,9 +50,9 @@ final class GymHandlers {
         EnvOptions options = EnvOptions.of(kwargs(body));
         String id;
         try {
-            id = store.create(envId, seed, options);
+            id = store.create(envId, seed, options, ctx.ip());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("Cannot create " + envId + ": " + e.getMessage());
+            throw ApiException.badRequest("Cannot create " + Messages.quote(envId) + ": " + Messages.quote(e.getMessage()));
         }
         json(ctx, Map.of("instance_id", id));
     }
@@ -54,10 +63,17 @@ final class GymHandlers {
             return Map.of();
         }
         if (!kwargs.isObject()) {
-            throw ApiException.badRequest("Parameter 'kwargs' must be a JSON object of environment options, got " + kwargs);
+            throw ApiException.badRequest("Parameter 'kwargs' must be a JSON object of environment options, got "
+                    + Messages.quote(kwargs.toString()));
         }
         Map<String, Object> out = new HashMap<>();
-        kwargs.fields().forEachRemaining(e -> out.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class)));
+        kwargs.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            if (v.isNumber() && !Double.isFinite(v.asDouble())) {
+                throw ApiException.badRequest("Option '" + Messages.quote(e.getKey()) + "' must be a finite number, got " + Messages.quote(v.toString()));
+            }
+            out.put(e.getKey(), JSON.convertValue(v, Object.class));
+        });
         return out;
     }
 
@@ -74,10 +90,12 @@ final class GymHandlers {
     }
 
     void step(Context ctx) {
+        long start = System.nanoTime();
         RequestBody body = RequestBody.parse(ctx.body());
         JsonNode actionJson = body.required("action");
         EnvInstance instance = instance(ctx);
         Step step = instance.step(SpaceJson.action(actionJson, instance.env().actionSpace()));
+        metrics.step(System.nanoTime() - start);
         Map<String, Object> info = new LinkedHashMap<>(step.info());
         if (step.truncated()) {
             info.put("TimeLimit.truncated", !step.terminated());
@@ -109,7 +127,7 @@ final class GymHandlers {
         try {
             value = Long.parseLong(x.strip().replaceFirst("^\\+", ""));
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("action_space/contains expects an integer, got '" + x + "'");
+            throw ApiException.badRequest("action_space/contains expects an integer, got '" + Messages.quote(x) + "'");
         }
         json(ctx, Map.of("member", instance.env().actionSpace().contains(Value.of(value))));
     }
@@ -124,7 +142,7 @@ final class GymHandlers {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> e = fields.next();
             if (!info.containsKey(e.getKey())) {
-                throw ApiException.badRequest("Unknown observation space key '" + e.getKey()
+                throw ApiException.badRequest("Unknown observation space key '" + Messages.quote(e.getKey())
                         + "'; this space has " + String.join(", ", new TreeSet<>(info.keySet())));
             }
             Object given = JSON.convertValue(e.getValue(), Object.class);
@@ -139,12 +157,24 @@ final class GymHandlers {
         boolean force = body.flag("force");
         boolean resume = body.flag("resume");
         int every = videoEvery(body);
-        EpisodeRecorder.Format format = EpisodeRecorder.Format.parse(body.optional("video_format").map(JsonNode::asText).orElse("gif"));
+        EpisodeRecorder.Format format = videoFormat(body);
+        Path resolved = monitorDirectories.resolve(directory);
         EnvInstance instance = instance(ctx);
         EpisodeMonitor.Recording recording = every == 0 ? null : new EpisodeMonitor.Recording(every, format, instance.env()::render);
-        instance.startMonitor(new EpisodeMonitor(monitorDirectories.resolve(directory), instance.envId(),
-                monitorIds.getAndIncrement(), force, resume, recording));
+        instance.startMonitor(() -> new EpisodeMonitor(resolved, directory, instance.envId(),
+                monitorIds.getAndIncrement(), force, resume, recording, quota, nanoClock));
         ctx.status(204);
+    }
+
+    private static EpisodeRecorder.Format videoFormat(RequestBody body) {
+        JsonNode v = body.optional("video_format").orElse(null);
+        if (v == null) {
+            return EpisodeRecorder.Format.GIF;
+        }
+        if (!v.isTextual()) {
+            throw ApiException.badRequest("Parameter 'video_format' must be gif or png, got " + Messages.quote(v.toString()));
+        }
+        return EpisodeRecorder.Format.parse(v.asText());
     }
 
     /** gym-http-api's {@code video_callable}: false for none, true for every episode, n for every n-th. */
@@ -159,7 +189,8 @@ final class GymHandlers {
         if (v.isIntegralNumber() && v.asLong() >= 1 && v.asLong() <= Integer.MAX_VALUE) {
             return v.asInt();
         }
-        throw ApiException.badRequest("Parameter 'video_callable' must be false, true or a positive episode interval, got " + v);
+        throw ApiException.badRequest("Parameter 'video_callable' must be false, true or a positive episode interval, got "
+                + Messages.quote(v.toString()));
     }
 
     /** The current state as a PNG picture. */

@@ -3,13 +3,28 @@ package io.jgym.server;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.jgym.contracts.EnvRegistry;
+import jakarta.servlet.DispatcherType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -18,39 +33,75 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gym-http-api compatible server: all routes in {@link #routes}, one error mapping, and the
- * lifecycle (start, idle-instance eviction, stop). Built with {@link #create} from its config and
- * registry and started explicitly, so tests run the real server on port 0.
+ * lifecycle (start, idle-instance eviction, graceful stop). Built with {@link #create} from its
+ * config and registry and started explicitly, so tests run the real server on port 0.
  */
 public final class GymServer {
     private static final Logger LOG = LoggerFactory.getLogger(GymServer.class);
     private static final String INSTANCE = "/v1/envs/{id}";
     private static final long SHUTDOWN_GRACE_MILLIS = 200;
+    private static final String VERSION = version();
 
     private final ServerConfig config;
+    private final LongSupplier nanoClock;
+    private final long startedNanos;
+    private final ServerMetrics metrics;
     private final InstanceStore store;
+    private final List<Route> routes = new ArrayList<>();
+    private final RequestGate gate;
     private final Javalin app;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private ScheduledExecutorService evictor;
+    private boolean stopping;
 
-    private GymServer(ServerConfig config, EnvRegistry registry) {
+    /** One route: method, path template as Javalin writes it, handler. */
+    private record Route(HandlerType method, String path, Handler handler, Pattern pattern) {
+        Route(HandlerType method, String path, Handler handler) {
+            this(method, path, handler, Pattern.compile(path.replaceAll("\\{[a-z]+}", "[^/]+") + "/*"));
+        }
+    }
+
+    private GymServer(ServerConfig config, EnvRegistry registry, LongSupplier nanoClock) {
         this.config = config;
-        this.store = new InstanceStore(registry, config.maxInstances(), config.idleTimeout(), System::nanoTime);
-        GymHandlers handlers = new GymHandlers(store, new MonitorDirectories(config.dataRoot()));
-        this.app = Javalin.create(javalin -> configure(javalin, handlers));
+        this.nanoClock = nanoClock;
+        this.startedNanos = nanoClock.getAsLong();
+        this.store = new InstanceStore(registry, config.maxInstances(), config.maxInstancesPerClient(), config.idleTimeout(), nanoClock);
+        this.metrics = new ServerMetrics(store::size);
+        GymHandlers handlers = new GymHandlers(store, new MonitorDirectories(config.dataRoot()),
+                new MonitorQuota(config, metrics), metrics, nanoClock);
+        routes(handlers);
+        this.gate = new RequestGate(config.requiredToken(), metrics, this::routeTemplate);
+        this.app = Javalin.create(javalin -> configure(javalin));
     }
 
     /** An unstarted server over {@code registry}. */
     public static GymServer create(ServerConfig config, EnvRegistry registry) {
-        return new GymServer(config, registry);
+        return new GymServer(config, registry, System::nanoTime);
     }
 
-    private void configure(JavalinConfig javalin, GymHandlers handlers) {
+    /** An unstarted server whose idle timeout and uptime follow {@code nanoClock}, for tests that drive time. */
+    static GymServer create(ServerConfig config, EnvRegistry registry, LongSupplier nanoClock) {
+        return new GymServer(config, registry, nanoClock);
+    }
+
+    private void configure(JavalinConfig javalin) {
         javalin.startup.showJavalinBanner = false;
         javalin.startup.showOldJavalinVersionWarning = false;
         javalin.router.ignoreTrailingSlashes = true;
         javalin.router.treatMultipleSlashesAsSingleSlash = true;
         javalin.http.maxRequestSize = config.maxRequestBytes();
         javalin.http.defaultContentType = "application/json";
+        javalin.http.prefer405over404 = true;
+        javalin.jetty.modifyHttpConfiguration(http -> {
+            http.setRequestHeaderSize(config.maxHeaderBytes());
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+        });
+        javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+        javalin.jetty.modifyServletContextHandler(context -> {
+            context.setErrorHandler(new JsonErrorHandler());
+            context.addFilter(new FilterHolder(gate), "/*", EnumSet.of(DispatcherType.REQUEST));
+        });
         javalin.jetty.addConnector((server, httpConfig) -> {
             ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
             connector.setHost(config.host());
@@ -58,50 +109,105 @@ public final class GymServer {
             connector.setAcceptedTcpNoDelay(true);
             return connector;
         });
-        routes(javalin, handlers);
+        for (Route r : routes) {
+            javalin.routes.addHttpHandler(r.method(), r.path(), r.handler());
+        }
         errors(javalin);
     }
 
-    private void routes(JavalinConfig javalin, GymHandlers h) {
-        javalin.routes.post("/v1/envs", h::create);
-        javalin.routes.get("/v1/envs", h::listAll);
-        javalin.routes.post(INSTANCE + "/reset", h::reset);
-        javalin.routes.post(INSTANCE + "/step", h::step);
-        javalin.routes.get(INSTANCE + "/action_space", h::actionSpace);
-        javalin.routes.get(INSTANCE + "/action_space/sample", h::sampleAction);
-        javalin.routes.get(INSTANCE + "/action_space/contains/{x}", h::actionContains);
-        javalin.routes.get(INSTANCE + "/observation_space", h::observationSpace);
-        javalin.routes.post(INSTANCE + "/observation_space/contains", h::observationContains);
-        javalin.routes.post(INSTANCE + "/monitor/start", h::monitorStart);
-        javalin.routes.post(INSTANCE + "/monitor/close", h::monitorClose);
-        javalin.routes.post(INSTANCE + "/close", h::close);
-        javalin.routes.get(INSTANCE + "/render", h::render);
-        javalin.routes.post("/v1/upload", h::upload);
-        javalin.routes.post("/v1/shutdown", this::shutdown);
+    /** Every route the server answers, in one place; docs/http-api.md lists the same set (ApiDocsTest). */
+    private void routes(GymHandlers h) {
+        add(HandlerType.POST, "/v1/envs", h::create);
+        add(HandlerType.GET, "/v1/envs", h::listAll);
+        add(HandlerType.POST, INSTANCE + "/reset", h::reset);
+        add(HandlerType.POST, INSTANCE + "/step", h::step);
+        add(HandlerType.GET, INSTANCE + "/action_space", h::actionSpace);
+        add(HandlerType.GET, INSTANCE + "/action_space/sample", h::sampleAction);
+        add(HandlerType.GET, INSTANCE + "/action_space/contains/{x}", h::actionContains);
+        add(HandlerType.GET, INSTANCE + "/observation_space", h::observationSpace);
+        add(HandlerType.POST, INSTANCE + "/observation_space/contains", h::observationContains);
+        add(HandlerType.POST, INSTANCE + "/monitor/start", h::monitorStart);
+        add(HandlerType.POST, INSTANCE + "/monitor/close", h::monitorClose);
+        add(HandlerType.POST, INSTANCE + "/close", h::close);
+        add(HandlerType.GET, INSTANCE + "/render", h::render);
+        add(HandlerType.POST, "/v1/upload", h::upload);
+        add(HandlerType.POST, "/v1/shutdown", this::shutdown);
+        add(HandlerType.GET, "/v1/health", this::health);
+        add(HandlerType.GET, "/metrics", this::metrics);
+    }
+
+    private void add(HandlerType method, String path, Handler handler) {
+        routes.add(new Route(method, path, handler));
+    }
+
+    /** The routes as {@code "METHOD /path/{param}"}, in the order they are registered. */
+    public List<String> routeList() {
+        return routes.stream().map(r -> r.method() + " " + r.path()).toList();
+    }
+
+    /** The route template for a request line, or a fixed label for paths no route matches (bounded metric labels). */
+    private String routeTemplate(String methodAndPath) {
+        int space = methodAndPath.indexOf(' ');
+        String path = methodAndPath.substring(space + 1).replaceAll("/{2,}", "/");
+        for (Route r : routes) {
+            if (r.pattern().matcher(path).matches()) {
+                return r.path();
+            }
+        }
+        return "NOT_FOUND";
     }
 
     /** Every failure becomes {@code {"message": ...}}: 400 for bad input, as gym-http-api clients expect. */
     private void errors(JavalinConfig javalin) {
         javalin.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-        javalin.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-        javalin.routes.exception(IllegalStateException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-        javalin.routes.exception(UnsupportedOperationException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        javalin.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, Messages.quote(String.valueOf(e.getMessage()))));
+        javalin.routes.exception(IllegalStateException.class, (e, ctx) -> error(ctx, 400, Messages.quote(String.valueOf(e.getMessage()))));
+        javalin.routes.exception(UnsupportedOperationException.class, (e, ctx) -> error(ctx, 400, Messages.quote(String.valueOf(e.getMessage()))));
         javalin.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         javalin.routes.exception(Exception.class, (e, ctx) -> {
+            if (unreadableRequest(e)) {
+                error(ctx, 400, "The request could not be read: its body ended early or was malformed");
+                return;
+            }
             LOG.error("Internal error on {} {}", ctx.method(), ctx.path(), e);
-            error(ctx, 500, "Internal server error: " + e);
+            error(ctx, 500, "Internal server error; the server's log has the details");
         });
         javalin.routes.error(404, ctx -> {
             if (ctx.result() == null) {
-                error(ctx, 404, "No route " + ctx.method() + " " + ctx.path() + "; see docs/http-api.md for the routes");
+                error(ctx, 404, "No route " + ctx.method() + " " + Messages.quote(ctx.path()) + "; see docs/http-api.md for the routes");
             }
         });
-        javalin.routes.error(405, ctx -> error(ctx, 405, "Method " + ctx.method() + " not allowed on " + ctx.path()));
+        javalin.routes.error(405, ctx -> error(ctx, 405, "Method " + ctx.method() + " not allowed on " + Messages.quote(ctx.path())
+                + "; see docs/http-api.md for the routes"));
+    }
+
+    /** A failure to read what the client sent (an early end of a chunked body, a broken frame): the client's fault. */
+    private static boolean unreadableRequest(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t instanceof UncheckedIOException || t instanceof BadMessageException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void error(Context ctx, int status, String message) {
         ctx.status(status);
         GymHandlers.json(ctx, Map.of("message", message));
+    }
+
+    private void health(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("uptime_seconds", (nanoClock.getAsLong() - startedNanos) / 1e9);
+        body.put("instances", store.size());
+        body.put("max_instances", config.maxInstances());
+        body.put("version", VERSION);
+        GymHandlers.json(ctx, body);
+    }
+
+    private void metrics(Context ctx) {
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
     }
 
     private void shutdown(Context ctx) {
@@ -122,12 +228,23 @@ public final class GymServer {
             return t;
         });
         long period = Math.max(1, Math.min(60, config.idleTimeout().toSeconds() / 4));
-        evictor.scheduleAtFixedRate(() -> {
-            int evicted = store.evictIdle();
-            if (evicted > 0) {
-                LOG.info("Closed {} instance(s) idle for more than {}", evicted, config.idleTimeout());
-            }
-        }, period, period, TimeUnit.SECONDS);
+        evictor.scheduleAtFixedRate(this::evictIdle, period, period, TimeUnit.SECONDS);
+        return this;
+    }
+
+    /** Closes instances idle for longer than the timeout (the evictor calls this); returns how many. */
+    int evictIdle() {
+        int evicted = store.evictIdle();
+        if (evicted > 0) {
+            metrics.evicted(evicted);
+            LOG.info("Closed {} instance(s) idle for more than {}", evicted, config.idleTimeout());
+        }
+        return evicted;
+    }
+
+    /** Stops the server gracefully when the JVM is asked to end (SIGTERM, Ctrl-C), as {@code jgym serve} runs it. */
+    public GymServer stopOnSignal() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "jgym-stop"));
         return this;
     }
 
@@ -151,17 +268,39 @@ public final class GymServer {
         return true;
     }
 
-    /** Stops accepting requests and closes every instance; safe to call twice. */
+    /**
+     * Stops gracefully; safe to call twice and from several threads. It stops accepting connections,
+     * lets requests in flight finish (up to the shutdown timeout), then stops the HTTP server and
+     * closes every instance, so each monitor writes its stats and finishes its recording.
+     */
     public void stop() {
-        if (stopped.isDone()) {
-            return;
+        synchronized (this) {
+            if (stopping) {
+                stopped.join();
+                return;
+            }
+            stopping = true;
         }
-        if (evictor != null) {
-            evictor.shutdownNow();
+        try {
+            if (evictor != null) {
+                evictor.shutdownNow();
+            }
+            for (Connector c : app.jettyServer().server().getConnectors()) {
+                if (c instanceof ServerConnector sc) {
+                    sc.close();
+                }
+            }
+            if (!gate.awaitIdle(config.shutdownTimeout())) {
+                LOG.warn("Requests still in flight after {}; stopping anyway", config.shutdownTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            app.stop();
+            store.closeAll();
+            metrics.close();
+            stopped.complete(null);
         }
-        app.stop();
-        store.closeAll();
-        stopped.complete(null);
     }
 
     /** Completes once the server has stopped, through {@link #stop()} or the shutdown route. */
@@ -171,5 +310,17 @@ public final class GymServer {
 
     InstanceStore store() {
         return store;
+    }
+
+    private static String version() {
+        Properties p = new Properties();
+        try (InputStream in = GymServer.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            LOG.debug("no version.properties", e);
+        }
+        return p.getProperty("version", "unknown");
     }
 }

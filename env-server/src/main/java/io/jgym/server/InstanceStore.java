@@ -10,48 +10,113 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
  * The live environment instances, keyed by gym-http-api's 8-hex-digit instance ids. Enforces the
- * cap on live instances and evicts instances idle for longer than the timeout. Knows nothing of HTTP
- * beyond throwing {@link ApiException}s with the original server's messages.
+ * caps on live instances (in all and per client address) and evicts instances idle for longer than
+ * the timeout. A create first reserves its place under both caps with a compare-and-set, so parallel
+ * creates can never overshoot; the place is given back if the env cannot be made. Knows nothing of
+ * HTTP beyond throwing {@link ApiException}s with the original server's messages.
  */
 final class InstanceStore {
+    /** The owner of instances made without a client address (tests, in-process use). */
+    static final String LOCAL = "local";
+
     private final EnvRegistry registry;
     private final int maxInstances;
+    private final int maxPerClient;
     private final long idleTimeoutNanos;
     private final LongSupplier nanoClock;
     private final Map<String, EnvInstance> instances = new ConcurrentHashMap<>();
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
+    private final AtomicInteger live = new AtomicInteger();
+    private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
     private final SecureRandom ids = new SecureRandom();
 
-    InstanceStore(EnvRegistry registry, int maxInstances, Duration idleTimeout, LongSupplier nanoClock) {
+    InstanceStore(EnvRegistry registry, int maxInstances, int maxPerClient, Duration idleTimeout, LongSupplier nanoClock) {
         this.registry = registry;
         this.maxInstances = maxInstances;
+        this.maxPerClient = maxPerClient;
         this.idleTimeoutNanos = idleTimeout.toNanos();
         this.nanoClock = nanoClock;
     }
 
-    /** Creates an instance and returns its id. */
+    InstanceStore(EnvRegistry registry, int maxInstances, Duration idleTimeout, LongSupplier nanoClock) {
+        this(registry, maxInstances, maxInstances, idleTimeout, nanoClock);
+    }
+
+    /** Creates an instance for an in-process caller and returns its id. */
     String create(String envId, OptionalLong seed, EnvOptions options) {
-        if (instances.size() >= maxInstances) {
+        return create(envId, seed, options, LOCAL);
+    }
+
+    /** Creates an instance owned by {@code client} (its address) and returns its id. */
+    String create(String envId, OptionalLong seed, EnvOptions options, String client) {
+        reserve(client);
+        boolean placed = false;
+        try {
+            EnvInstance instance;
+            try {
+                instance = new EnvInstance(envId, registry.make(envId, options), seed, nanoClock.getAsLong());
+            } catch (UnknownEnvException e) {
+                throw ApiException.badRequest("Attempted to look up malformed environment ID '" + Messages.quote(envId) + "'");
+            }
+            while (true) {
+                byte[] bytes = new byte[4];
+                ids.nextBytes(bytes);
+                String id = HexFormat.of().formatHex(bytes);
+                if (instances.putIfAbsent(id, instance) == null) {
+                    owners.put(id, client);
+                    placed = true;
+                    return id;
+                }
+            }
+        } finally {
+            if (!placed) {
+                release(client);
+            }
+        }
+    }
+
+    /** Takes a place under both caps, or refuses with the cap that is full. */
+    private void reserve(String client) {
+        if (live.incrementAndGet() > maxInstances) {
+            live.decrementAndGet();
             throw ApiException.badRequest("Too many live environment instances (limit " + maxInstances
                     + "); close unused ones with POST /v1/envs/<instance_id>/close/");
         }
-        EnvInstance instance;
-        try {
-            instance = new EnvInstance(envId, registry.make(envId, options), seed, nanoClock.getAsLong());
-        } catch (UnknownEnvException e) {
-            throw ApiException.badRequest("Attempted to look up malformed environment ID '" + envId + "'");
-        }
-        while (true) {
-            byte[] bytes = new byte[4];
-            ids.nextBytes(bytes);
-            String id = HexFormat.of().formatHex(bytes);
-            if (instances.putIfAbsent(id, instance) == null) {
-                return id;
+        boolean[] admitted = {false};
+        perClient.compute(client, (c, n) -> {
+            int held = n == null ? 0 : n;
+            if (held >= maxPerClient) {
+                return n;
             }
+            admitted[0] = true;
+            return held + 1;
+        });
+        if (!admitted[0]) {
+            live.decrementAndGet();
+            throw ApiException.badRequest("Too many live environment instances from your address (limit " + maxPerClient
+                    + " per client); close unused ones with POST /v1/envs/<instance_id>/close/");
         }
+    }
+
+    private void release(String client) {
+        live.decrementAndGet();
+        perClient.computeIfPresent(client, (c, n) -> n <= 1 ? null : n - 1);
+    }
+
+    /** Forgets a removed instance's place under the caps. */
+    private void released(String instanceId) {
+        String owner = owners.remove(instanceId);
+        release(owner == null ? LOCAL : owner);
+    }
+
+    /** Live instances, for health and metrics. */
+    int size() {
+        return live.get();
     }
 
     /** The instance, marked as used now. */
@@ -70,12 +135,13 @@ final class InstanceStore {
         if (instance == null) {
             throw unknown(instanceId);
         }
+        released(instanceId);
         instance.close();
     }
 
     /** The original server's error for an id it does not hold. */
     private static ApiException unknown(String instanceId) {
-        return ApiException.badRequest("Instance_id " + instanceId + " unknown");
+        return ApiException.badRequest("Instance_id " + Messages.quote(instanceId) + " unknown");
     }
 
     /** Instance id to env id, sorted by instance id. */
@@ -91,6 +157,7 @@ final class InstanceStore {
         int evicted = 0;
         for (Map.Entry<String, EnvInstance> e : instances.entrySet()) {
             if (now - e.getValue().lastUsedNanos() > idleTimeoutNanos && instances.remove(e.getKey(), e.getValue())) {
+                released(e.getKey());
                 e.getValue().close();
                 evicted++;
             }
@@ -103,6 +170,7 @@ final class InstanceStore {
         instances.keySet().forEach(id -> {
             EnvInstance instance = instances.remove(id);
             if (instance != null) {
+                released(id);
                 instance.close();
             }
         });

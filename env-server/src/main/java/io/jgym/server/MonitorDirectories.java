@@ -1,5 +1,6 @@
 package io.jgym.server;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -16,9 +17,15 @@ final class MonitorDirectories {
 
     Path resolve(String directory) {
         String relative = directory.replace('\\', '/').replaceFirst("^([A-Za-z]:)?/+", "");
-        Path resolved = root.resolve(relative).normalize();
+        Path resolved;
+        try {
+            resolved = root.resolve(relative).normalize();
+        } catch (InvalidPathException e) {
+            throw ApiException.badRequest("Monitor directory '" + Messages.quote(directory) + "' is not a valid path: " + e.getReason());
+        }
         if (!resolved.startsWith(root)) {
-            throw ApiException.badRequest("Monitor directory '" + directory + "' is outside the server's data root " + root);
+            throw ApiException.badRequest("Monitor directory '" + Messages.quote(directory)
+                    + "' is outside the server's data root; give a path inside it, such as 'my-run'");
         }
         return resolved;
     }

@@ -1,6 +1,7 @@
 package io.jgym.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -14,7 +15,8 @@ import java.util.OptionalLong;
  * counts as not provided (so a required one gives the original's error text).
  */
 final class RequestBody {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final ObjectNode body;
 
     private RequestBody(ObjectNode body) {
@@ -30,7 +32,7 @@ final class RequestBody {
         try {
             node = JSON.readTree(raw);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("Request is not a valid json: " + e.getOriginalMessage());
+            throw ApiException.badRequest("Request is not a valid json: " + Messages.quote(e.getOriginalMessage()));
         }
         if (node == null || node.isNull()) {
             return new RequestBody(JsonNodeFactory.instance.objectNode());
@@ -60,7 +62,7 @@ final class RequestBody {
     String requiredText(String name) {
         JsonNode v = required(name);
         if (!v.isTextual()) {
-            throw ApiException.badRequest("Parameter '" + name + "' must be a string, got " + v);
+            throw ApiException.badRequest("Parameter '" + name + "' must be a string, got " + Messages.quote(v.toString()));
         }
         return v.asText();
     }
@@ -78,7 +80,7 @@ final class RequestBody {
         }
         JsonNode seed = v.get();
         if (!seed.isIntegralNumber() || !seed.canConvertToLong() || seed.asLong() < 0) {
-            throw ApiException.badRequest("Parameter '" + name + "' must be a non-negative integer, got " + seed);
+            throw ApiException.badRequest("Parameter '" + name + "' must be a non-negative integer, got " + Messages.quote(seed.toString()));
         }
         return OptionalLong.of(seed.asLong());
     }

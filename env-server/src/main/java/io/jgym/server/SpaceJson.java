@@ -59,7 +59,7 @@ final class SpaceJson {
     static Value action(JsonNode json, Space space) {
         Value action = parse(json, space);
         if (action == null || !space.contains(action)) {
-            throw ApiException.badRequest("Invalid action " + json + ": it is not in the action space "
+            throw ApiException.badRequest("Invalid action " + Messages.quote(json.toString()) + ": it is not in the action space "
                     + FlaskJson.dumps(describe(space)));
         }
         return action;

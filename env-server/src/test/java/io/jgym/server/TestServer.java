@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * A real jgym server on a free port for one test class, plus a plain HTTP client that returns
@@ -25,9 +26,18 @@ final class TestServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     TestServer(Path dataRoot, int maxInstances, boolean allowShutdown) {
-        this.dataRoot = dataRoot;
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, maxInstances, Duration.ofHours(1), 64 * 1024, dataRoot, allowShutdown);
-        this.server = GymServer.create(config, REGISTRY).start();
+        this(config(dataRoot, maxInstances, allowShutdown), System::nanoTime);
+    }
+
+    /** A server with {@code config} whose idle timeout and uptime follow {@code nanoClock}. */
+    TestServer(ServerConfig config, LongSupplier nanoClock) {
+        this.dataRoot = config.dataRoot();
+        this.server = GymServer.create(config, REGISTRY, nanoClock).start();
+    }
+
+    /** The test default: port 0, 64 KiB bodies, an hour's idle timeout. */
+    static ServerConfig config(Path dataRoot, int maxInstances, boolean allowShutdown) {
+        return new ServerConfig("127.0.0.1", 0, maxInstances, Duration.ofHours(1), 64 * 1024, dataRoot, allowShutdown);
     }
 
     TestServer(Path dataRoot) {
@@ -61,6 +71,17 @@ final class TestServer implements AutoCloseable {
             b.POST(HttpRequest.BodyPublishers.noBody());
         } else {
             b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return send(b.build());
+    }
+
+    /** Any method, with a JSON body or none. */
+    Response send(String method, String path, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path));
+        if (body == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         return send(b.build());
     }

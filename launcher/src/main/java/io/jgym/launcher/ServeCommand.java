@@ -27,6 +27,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-instances", description = "Live environment instances allowed at once (default: ${DEFAULT-VALUE}).")
     int maxInstances = DEFAULTS.maxInstances();
 
+    @Option(names = "--max-instances-per-client", description = "Live instances one client address may hold (default: ${DEFAULT-VALUE}).")
+    int maxInstancesPerClient = DEFAULTS.maxInstancesPerClient();
+
     @Option(names = "--idle-timeout", converter = DurationConverter.class,
             description = "Close instances unused for this long, e.g. 30m, 2h (default: 1h).")
     Duration idleTimeout = DEFAULTS.idleTimeout();
@@ -34,21 +37,54 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-request-bytes", description = "Refuse request bodies larger than this (default: ${DEFAULT-VALUE}).")
     long maxRequestBytes = DEFAULTS.maxRequestBytes();
 
+    @Option(names = "--max-header-bytes", description = "Refuse request headers larger than this (default: ${DEFAULT-VALUE}).")
+    int maxHeaderBytes = DEFAULTS.maxHeaderBytes();
+
     @Option(names = "--data-root", description = "Folder that monitor directories are created in (default: ${DEFAULT-VALUE}).")
     Path dataRoot = DEFAULTS.dataRoot();
+
+    @Option(names = "--max-monitor-bytes", description = "Bytes of recordings all monitors may write together (default: ${DEFAULT-VALUE}).")
+    long maxMonitorBytes = DEFAULTS.maxMonitorBytes();
+
+    @Option(names = "--max-monitored-episode-steps",
+            description = "Truncate a monitored episode after this many steps (default: ${DEFAULT-VALUE}).")
+    int maxMonitoredEpisodeSteps = DEFAULTS.maxMonitoredEpisodeSteps();
+
+    @Option(names = "--max-recording-frames", description = "Frames kept per recorded episode (default: ${DEFAULT-VALUE}).")
+    int maxRecordingFrames = DEFAULTS.maxRecordingFrames();
+
+    @Option(names = "--max-recording-bytes", description = "Bytes kept per recorded episode (default: ${DEFAULT-VALUE}).")
+    long maxRecordingBytes = DEFAULTS.maxRecordingBytes();
+
+    @Option(names = "--token", description = "Require 'Authorization: Bearer <token>' on every route (default: $JGYM_TOKEN, else none).")
+    String token = System.getenv().getOrDefault("JGYM_TOKEN", "");
 
     @Option(names = "--allow-shutdown", description = "Let clients stop the server with POST /v1/shutdown/.")
     boolean allowShutdown;
 
+    @Option(names = "--shutdown-timeout", converter = DurationConverter.class,
+            description = "On SIGTERM, wait this long for requests in flight before closing monitors, e.g. 10s (default: 10s).")
+    Duration shutdownTimeout = DEFAULTS.shutdownTimeout();
+
     @Override
     public Integer call() {
-        ServerConfig config = new ServerConfig(host, port, maxInstances, idleTimeout, maxRequestBytes, dataRoot, allowShutdown);
+        ServerConfig config = new ServerConfig(host, port, maxInstances, maxInstancesPerClient, idleTimeout, maxRequestBytes,
+                maxHeaderBytes, dataRoot, maxMonitorBytes, maxMonitoredEpisodeSteps, maxRecordingFrames, maxRecordingBytes,
+                token, allowShutdown, shutdownTimeout);
+        if (config.requiredToken().isEmpty() && !isLoopback(host)) {
+            LOG.warn("Listening on {} without a token: anyone who can reach this port can create environments and write"
+                    + " monitor files. Start with --token <secret> (or JGYM_TOKEN) for a shared server; see docs/operations.md.", host);
+        }
         EnvRegistry registry = EnvRegistry.discover();
-        GymServer server = GymServer.create(config, registry).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "jgym-stop"));
-        LOG.info("jgym env-server listening on http://{}:{} with {} environments; monitor data under {}",
-                host, server.port(), registry.specs().size(), dataRoot.toAbsolutePath());
+        GymServer server = GymServer.create(config, registry).start().stopOnSignal();
+        LOG.info("jgym env-server listening on http://{}:{} with {} environments; monitor data under {}{}",
+                host, server.port(), registry.specs().size(), dataRoot.toAbsolutePath(),
+                config.requiredToken().isPresent() ? "; token required" : "");
         server.stopped().join();
         return 0;
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
 }
