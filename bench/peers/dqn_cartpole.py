@@ -18,7 +18,7 @@ Matched to `./jgym train dqn` (DqnConfig.defaults()), one thread:
 Differences: the random streams (so seeds do not pick the same episodes), and Python's own loop.
 
 Usage: dqn_cartpole.py --seeds 5 [--max-steps 60000]    one row per seed, then medians
-       dqn_cartpole.py --updates 3000                   milliseconds per update on a full buffer
+       dqn_cartpole.py --updates 3000                   milliseconds per update, microseconds per greedy action
 """
 import argparse
 import math
@@ -151,6 +151,7 @@ def train(seed, max_steps):
 
 
 def time_updates(count):
+    """Milliseconds per update on a full memory, and microseconds per greedy action."""
     rng, learner = np.random.default_rng(1), Learner(1)
     for _ in range(BUFFER):
         learner.add(rng.standard_normal(OBS).astype(np.float32), int(rng.integers(ACTIONS)), 1.0,
@@ -160,7 +161,12 @@ def time_updates(count):
     started = time.perf_counter()
     for _ in range(count):
         learner.update(rng)
-    return 1000 * (time.perf_counter() - started) / count
+    millis = 1000 * (time.perf_counter() - started) / count
+    observations = rng.standard_normal((10 * count, OBS)).astype(np.float32)
+    started = time.perf_counter()
+    for observation in observations:
+        learner.act(observation)
+    return millis, 1e6 * (time.perf_counter() - started) / len(observations)
 
 
 def main():
@@ -170,7 +176,8 @@ def main():
     parser.add_argument("--updates", type=int, default=0, help="only time this many updates")
     args = parser.parse_args()
     if args.updates:
-        print(f"pytorch {torch.__version__}: {time_updates(args.updates):.3f} ms per update (batch {BATCH}, 4-64-64-2)")
+        millis, micros = time_updates(args.updates)
+        print(f"pytorch {torch.__version__}: {millis:.3f} ms per update (batch {BATCH}, 4-64-64-2), {micros:.1f} us per greedy action")
         return
     print("| peer | seed | steps to greedy 475 | wall s to it | updates |")
     print("|---|---|---|---|---|")

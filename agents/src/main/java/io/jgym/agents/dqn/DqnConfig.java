@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Every setting of a DQN run, with the tuned defaults in {@link #defaults()} and the seed course's
- * settings in {@link #course()} (the presets {@code default} and {@code course} of {@link DqnProvider}).
+ * settings in {@link #course()}, and RL Zoo's tuned settings for Acrobot-v1 and MountainCar-v0 (the presets
+ * {@code default}, {@code course}, {@code acrobot} and {@code mountain-car} of {@link DqnProvider}).
  * Each component is a flag ({@code maxSteps} -> {@code --max-steps}) described by its
  * {@code @JsonPropertyDescription}, and a key of the run's {@code config.json}, so the same config
  * repeats or resumes the run, in-process or over HTTP alike.
@@ -142,6 +143,33 @@ public record DqnConfig(
         return new DqnConfig(1, "CartPole-v1", null, 200_000, 0, List.of(20, 20), Optimizer.ADAM, 1e-3, 0.95,
                 8_000, 32, 32, 1, 1, 1, 1.0, false, Loss.MSE, 0,
                 EpsilonSchedule.Kind.EXPONENTIAL, 0.95, 0.01, 0.995, 0, 100, 5_000, 20, false, 25);
+    }
+
+    /**
+     * RL Zoo's tuned DQN for Acrobot-v1 (rl-baselines3-zoo, hyperparams/dqn.yml): 100,000 steps, a
+     * 256-256 network, Adam 6.3e-4, gamma 0.99, a 50,000-transition memory, 4 gradient steps on
+     * minibatches of 128 every 4 steps from the start, a target copied every 250 gradient steps (250
+     * environment steps), epsilon from 1 to 0.1 over the first 12% of the budget, Huber loss and
+     * gradient clipping at 10 (SB3 clips the global norm, jgym each layer's). RL Zoo's published result
+     * for it: -76.6 +- 11.8 after 100,000 steps.
+     */
+    public static DqnConfig acrobot() {
+        return new DqnConfig(1, "Acrobot-v1", null, 100_000, 0, List.of(256, 256), Optimizer.ADAM, 6.3e-4, 0.99,
+                50_000, 128, 0, 4, 4, 250, 1.0, false, Loss.HUBER, 10,
+                EpsilonSchedule.Kind.LINEAR, 1.0, 0.1, 0.12, 0, 100, 5_000, 20, false, 25);
+    }
+
+    /**
+     * RL Zoo's tuned DQN for MountainCar-v0: 120,000 steps, a 256-256 network, Adam 4e-3, gamma 0.98,
+     * a 10,000-transition memory, 8 gradient steps on minibatches of 128 every 16 steps after step
+     * 1,000, a target copied every 300 gradient steps (600 environment steps), epsilon from 1 to 0.07
+     * over the first 20%, Huber loss and gradient clipping at 10. RL Zoo's published result:
+     * -100.8 +- 9.9 after 120,000 steps.
+     */
+    public static DqnConfig mountainCar() {
+        return new DqnConfig(1, "MountainCar-v0", null, 120_000, 0, List.of(256, 256), Optimizer.ADAM, 4e-3, 0.98,
+                10_000, 128, 1_000, 16, 8, 300, 1.0, false, Loss.HUBER, 10,
+                EpsilonSchedule.Kind.LINEAR, 1.0, 0.07, 0.2, 0, 100, 5_000, 20, false, 25);
     }
 
     /**

@@ -44,6 +44,8 @@ public final class DqnProvider implements AgentProvider<DqnConfig> {
         Map<String, DqnConfig> presets = new LinkedHashMap<>();
         presets.put("default", DqnConfig.defaults());
         presets.put("course", DqnConfig.course());
+        presets.put("acrobot", DqnConfig.acrobot());
+        presets.put("mountain-car", DqnConfig.mountainCar());
         return presets;
     }
 

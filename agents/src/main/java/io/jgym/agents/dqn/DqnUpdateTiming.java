@@ -42,6 +42,16 @@ public final class DqnUpdateTiming {
             learner.step(buffer, random);
         }
         double millis = (System.nanoTime() - started) / 1e6 / updates;
-        System.out.printf(Locale.ROOT, "jgym (DL4J): %.3f ms per update (batch %d, 4-64-64-2)%n", millis, config.batchSize());
+        GreedyActions greedy = new GreedyActions(online, OBSERVATIONS);
+        int acts = 10 * updates;
+        long actStarted = System.nanoTime();
+        int sum = 0;
+        for (int i = 0; i < acts; i++) {
+            observation[i % OBSERVATIONS] = (float) random.nextDouble();
+            sum += greedy.act(observation);
+        }
+        double micros = (System.nanoTime() - actStarted) / 1e3 / acts;
+        System.out.printf(Locale.ROOT, "jgym (DL4J): %.3f ms per update (batch %d, 4-64-64-2), %.1f us per greedy action (%d)%n",
+                millis, config.batchSize(), micros, sum % 2);
     }
 }

@@ -1,28 +1,38 @@
 package io.jgym.agents.dqn;
 
+import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Picks the action index with the highest Q-value for one encoded observation. Reuses one input
- * row, so acting allocates only the network's output. The training loop acts through this; a
+ * Picks the action index with the highest Q-value for one encoded observation, without allocating
+ * for the dense networks a DQN builds. The training loop acts through this; a
  * {@link GreedyPolicy} wraps it for {@code eval}, {@code play} and the greedy checks.
  */
 final class GreedyActions {
     private final MultiLayerNetwork network;
+    private final Optional<DenseForward> plain;
     private final INDArray input;
     private final int actions;
 
     GreedyActions(MultiLayerNetwork network, int observationSize) {
         this.network = network;
+        this.plain = DenseForward.of(network);
         this.input = Nd4j.create(DataType.FLOAT, 1, observationSize);
         this.actions = network.layerSize(network.getnLayers() - 1);
     }
 
-    /** The greedy action index; ties go to the lowest index, as numpy's argmax does. */
+    /**
+     * The greedy action index; ties go to the lowest index, as numpy's argmax does. Dense ReLU
+     * networks (every network jgym's DQN builds) are evaluated in plain Java ({@link DenseForward});
+     * others through DL4J.
+     */
     int act(float[] observation) {
+        if (plain.isPresent()) {
+            return argmax(plain.get().q(observation), 0, actions);
+        }
         input.data().setData(observation);
         return argmax(values(network.output(input, false)), 0, actions);
     }

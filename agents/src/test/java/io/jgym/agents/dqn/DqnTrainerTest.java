@@ -274,6 +274,9 @@ class DqnTrainerTest {
         assertEquals(List.of(new Target(DqnTrainer.GREEDY_MEAN, 475),
                         new Target(DqnTrainer.MOVING_AVERAGE, 475)),
                 PROVIDER.targets(DqnConfig.defaults()));
+        assertEquals(List.of(new Target(DqnTrainer.GREEDY_MEAN, -100), new Target(DqnTrainer.MOVING_AVERAGE, -100)),
+                PROVIDER.targets(PROVIDER.presets().get("acrobot")), "each environment preset is judged by its own threshold");
+        assertEquals(-110, PROVIDER.targets(PROVIDER.presets().get("mountain-car")).get(0).level());
     }
 
     @Test
