@@ -23,16 +23,25 @@ final class JsonErrorHandler extends ErrorHandler {
         setShowMessageInTitle(false);
     }
 
+    /** Jetty writes an error body only for GET, POST and HEAD by default; every method gets one here. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        // Jetty drops the connection after such an error; saying so stops keep-alive clients reusing it.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json"));
+        fields.put(new HttpField(HttpHeader.CONNECTION, "close"));
         return ByteBuffer.wrap(body(status, reason));
     }
 
