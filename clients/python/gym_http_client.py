@@ -11,6 +11,7 @@ truncated, info)``.
 
 import http.client
 import json
+import os
 import urllib.parse
 
 __all__ = ["Client", "RemoteEnv", "ServerError"]
@@ -26,9 +27,14 @@ class ServerError(Exception):
 
 
 class Client:
-    """Client for a gym-http-api server at ``remote_base`` (for example ``http://127.0.0.1:5000``)."""
+    """Client for a gym-http-api server at ``remote_base`` (for example ``http://127.0.0.1:5000``).
 
-    def __init__(self, remote_base, timeout=60):
+    ``token`` is for a jgym server started with ``--token``: every request then carries
+    ``Authorization: Bearer <token>``. It defaults to the ``JGYM_TOKEN`` environment variable;
+    without either no header is sent, as the original client did.
+    """
+
+    def __init__(self, remote_base, timeout=60, token=None):
         url = urllib.parse.urlsplit(remote_base)
         if url.scheme != "http" or not url.hostname:
             raise ValueError("remote_base must look like http://host:port, got %r" % remote_base)
@@ -37,6 +43,8 @@ class Client:
         self._port = url.port or 80
         self._timeout = timeout
         self._connection = None
+        token = token if token is not None else os.environ.get("JGYM_TOKEN", "")
+        self._auth = {"Authorization": "Bearer " + token.strip()} if token.strip() else {}
 
     def __repr__(self):
         return "Client(%r)" % self.remote_base
@@ -46,6 +54,7 @@ class Client:
     def _request(self, method, route, data=None):
         body = None if data is None and method == "GET" else json.dumps(data)
         headers = {"Content-Type": "application/json"} if body is not None else {}
+        headers.update(self._auth)
         for attempt in (1, 2):
             if self._connection is None:
                 self._connection = http.client.HTTPConnection(self._host, self._port, timeout=self._timeout)

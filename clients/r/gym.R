@@ -3,10 +3,15 @@
 # library(gym) with source("clients/r/gym.R"). Needs the httr and jsonlite packages
 # (Debian: r-cran-httr, r-cran-jsonlite). Server errors stop with the server's message.
 # Extensions over CRAN gym: env_create(seed =, kwargs =), env_reset(seed =),
-# env_observation_space_contains().
+# env_observation_space_contains(), and create_GymClient(token =) for a jgym server started with
+# --token (default: the JGYM_TOKEN environment variable; empty sends no Authorization header).
 
-create_GymClient <- function(remote_base) {
-  structure(list(remote_base = sub("/+$", "", remote_base)), class = "GymClient")
+create_GymClient <- function(remote_base, token = Sys.getenv("JGYM_TOKEN")) {
+  structure(list(remote_base = sub("/+$", "", remote_base), token = trimws(token)), class = "GymClient")
+}
+
+gym_auth <- function(x) {
+  if (is.null(x$token) || !nzchar(x$token)) NULL else httr::add_headers(Authorization = paste("Bearer", x$token))
 }
 
 print.GymClient <- function(x, ...) {
@@ -34,10 +39,10 @@ gym_request <- function(x, method, route, data = NULL) {
   url <- paste0(x$remote_base, route)
   response <- tryCatch(
     if (method == "GET") {
-      httr::GET(url)
+      httr::GET(url, gym_auth(x))
     } else {
       body <- if (length(data) == 0) "{}" else jsonlite::toJSON(data, auto_unbox = TRUE, null = "null", digits = NA)
-      httr::POST(url, body = body, httr::content_type_json())
+      httr::POST(url, body = body, httr::content_type_json(), gym_auth(x))
     },
     error = function(e) stop("Cannot reach the gym server at ", x$remote_base, " (", conditionMessage(e),
                              "); is it running? Start one with ./jgym serve", call. = FALSE))

@@ -23,10 +23,21 @@ public final class GymClient implements AutoCloseable {
     private final URI base;
     private final KeepAliveHttp http;
 
-    /** A client for the server at {@code remoteBase}, for example {@code http://127.0.0.1:5000}. */
+    /**
+     * A client for the server at {@code remoteBase}, for example {@code http://127.0.0.1:5000}, sending
+     * the token in the {@code JGYM_TOKEN} environment variable when it is set.
+     */
     public GymClient(String remoteBase) {
+        this(remoteBase, System.getenv("JGYM_TOKEN"));
+    }
+
+    /**
+     * A client for a server started with {@code --token}: every request carries
+     * {@code Authorization: Bearer <token>}. A null or empty token sends none.
+     */
+    public GymClient(String remoteBase, String token) {
         this.base = URI.create(remoteBase.endsWith("/") ? remoteBase.substring(0, remoteBase.length() - 1) : remoteBase);
-        this.http = new KeepAliveHttp(base, READ_TIMEOUT_MILLIS);
+        this.http = new KeepAliveHttp(base, READ_TIMEOUT_MILLIS, token == null || token.isBlank() ? null : "Bearer " + token.strip());
     }
 
     /** Creates an instance of {@code envId}; with a seed its first reset is seeded. Returns the instance id. */

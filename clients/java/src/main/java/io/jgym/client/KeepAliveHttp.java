@@ -31,6 +31,7 @@ final class KeepAliveHttp implements AutoCloseable {
     private final int port;
     private final String hostHeader;
     private final int readTimeoutMillis;
+    private final String authorization;
     private final byte[] buffer = new byte[16 * 1024];
     private int bufferStart;
     private int bufferEnd;
@@ -38,7 +39,8 @@ final class KeepAliveHttp implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
 
-    KeepAliveHttp(URI base, int readTimeoutMillis) {
+    /** @param authorization the Authorization header's value for every request, or null for none */
+    KeepAliveHttp(URI base, int readTimeoutMillis, String authorization) {
         if (!"http".equals(base.getScheme())) {
             throw new IllegalArgumentException("only http:// servers are supported, got " + base);
         }
@@ -46,6 +48,7 @@ final class KeepAliveHttp implements AutoCloseable {
         this.port = base.getPort() < 0 ? 80 : base.getPort();
         this.hostHeader = host + ":" + port;
         this.readTimeoutMillis = readTimeoutMillis;
+        this.authorization = authorization;
     }
 
     /** Sends one request (body may be null) and reads the whole response. */
@@ -74,6 +77,9 @@ final class KeepAliveHttp implements AutoCloseable {
         StringBuilder head = new StringBuilder(128)
                 .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(hostHeader).append("\r\n");
+        if (authorization != null) {
+            head.append("Authorization: ").append(authorization).append("\r\n");
+        }
         if (jsonBody != null) {
             head.append("Content-Type: application/json\r\n");
         }

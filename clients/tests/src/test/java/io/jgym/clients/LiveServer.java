@@ -14,10 +14,15 @@ final class LiveServer implements AutoCloseable {
     private final GymServer server;
 
     LiveServer() {
+        this("");
+    }
+
+    /** A server that requires {@code token} on every request (none when empty). */
+    LiveServer(String token) {
         try {
             Path dataRoot = Files.createTempDirectory("jgym-client-tests");
-            server = GymServer.create(new ServerConfig("127.0.0.1", 0, 100, Duration.ofHours(1), 1 << 20, dataRoot, false),
-                    EnvRegistry.discover()).start();
+            server = GymServer.create(new ServerConfig("127.0.0.1", 0, 100, Duration.ofHours(1), 1 << 20, dataRoot, false)
+                            .withToken(token), EnvRegistry.discover()).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

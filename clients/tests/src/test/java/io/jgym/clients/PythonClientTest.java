@@ -3,6 +3,7 @@ package io.jgym.clients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +35,18 @@ class PythonClientTest {
                 "-s", Script.clientsDir().resolve("python/tests").toString());
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("OK"), r.output());
+    }
+
+    @Test
+    void theTokenIsSentToAServerThatRequiresOne() throws Exception {
+        String token = "python-test-token";
+        try (LiveServer guarded = new LiveServer(token)) {
+            Script.Result r = Script.run(Map.of("JGYM_TOKEN_SERVER", guarded.url(), "JGYM_TEST_TOKEN", token),
+                    "python3", "-m", "unittest", "discover", "-v", "-p", "test_token.py",
+                    "-s", Script.clientsDir().resolve("python/tests").toString());
+            assertEquals(0, r.exitCode(), r.output());
+            assertTrue(r.output().contains("Ran 3 tests") && r.output().contains("OK"), r.output());
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jgym.clients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +35,17 @@ class RClientTest {
         Script.Result r = Script.run(server.url(), "Rscript", Script.clientsDir().resolve("r/tests/test_client.R").toString());
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("R client: all"), r.output());
+    }
+
+    @Test
+    void theTokenIsSentToAServerThatRequiresOne() throws Exception {
+        String token = "r-test-token";
+        try (LiveServer guarded = new LiveServer(token)) {
+            Script.Result r = Script.run(Map.of("JGYM_TOKEN_SERVER", guarded.url(), "JGYM_TEST_TOKEN", token),
+                    "Rscript", Script.clientsDir().resolve("r/tests/test_token.R").toString());
+            assertEquals(0, r.exitCode(), r.output());
+            assertTrue(r.output().contains("R client token: all checks passed"), r.output());
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -49,8 +50,14 @@ final class Script {
 
     /** Runs {@code command} with JGYM_SERVER set to {@code serverUrl}. */
     static Result run(String serverUrl, String... command) throws IOException, InterruptedException {
+        return run(Map.of("JGYM_SERVER", serverUrl), command);
+    }
+
+    /** Runs {@code command} with {@code environment} added to this process's (JGYM_TOKEN removed, so tests set it themselves). */
+    static Result run(Map<String, String> environment, String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true);
-        builder.environment().put("JGYM_SERVER", serverUrl);
+        builder.environment().remove("JGYM_TOKEN");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
             try {
