@@ -8,10 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** A real jgym server on a free port, with a temporary data root, for the client scripts to talk to. */
 final class LiveServer implements AutoCloseable {
     private final GymServer server;
+    private final Path dataRoot;
 
     LiveServer() {
         this("");
@@ -20,7 +23,7 @@ final class LiveServer implements AutoCloseable {
     /** A server that requires {@code token} on every request (none when empty). */
     LiveServer(String token) {
         try {
-            Path dataRoot = Files.createTempDirectory("jgym-client-tests");
+            dataRoot = Files.createTempDirectory("jgym-client-tests");
             server = GymServer.create(new ServerConfig("127.0.0.1", 0, 100, Duration.ofHours(1), 1 << 20, dataRoot, false)
                             .withToken(token), EnvRegistry.discover()).start();
         } catch (IOException e) {
@@ -30,6 +33,13 @@ final class LiveServer implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The names of the files in a monitor directory, as a client named it. */
+    List<String> monitorFiles(String directory) throws IOException {
+        try (Stream<Path> files = Files.list(dataRoot.resolve(directory))) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Override
