@@ -39,6 +39,9 @@ final class DenseForward {
     /** The plain-Java forward pass of {@code network}, when it is a stack of ReLU dense layers with a linear output. */
     static Optional<DenseForward> of(MultiLayerNetwork network) {
         int layers = network.getnLayers();
+        if (network.params().data().length() != network.numParams()) {
+            return Optional.empty(); // parameters that are a view into a larger buffer: not laid out as read here
+        }
         for (int i = 0; i < layers; i++) {
             Layer layer = network.getLayerWiseConfigurations().getConf(i).getLayer();
             boolean last = i == layers - 1;
@@ -81,10 +84,27 @@ final class DenseForward {
         return input;
     }
 
+    /**
+     * Copies the weights out of the network's flattened parameter vector in one native call, making
+     * no new ND4J arrays: per layer DL4J stores W (inputs x outputs, column-major) and then b.
+     */
     private void copyWeights() {
+        float[] flat = network.params().data().asFloat();
+        int at = 0;
+        int inputs = network.layerInputSize(0);
         for (int layer = 0; layer < weights.length; layer++) {
-            weights[layer] = network.getLayer(layer).getParam("W").dup('c').data().asFloat(); // [inputs][outputs], row-major
-            biases[layer] = network.getLayer(layer).getParam("b").dup('c').data().asFloat();
+            int outputs = activations[layer].length;
+            float[] w = weights[layer] != null ? weights[layer] : new float[inputs * outputs];
+            for (int j = 0; j < outputs; j++) {
+                for (int i = 0; i < inputs; i++) {
+                    w[i * outputs + j] = flat[at + j * inputs + i]; // to [inputs][outputs], row-major
+                }
+            }
+            at += inputs * outputs;
+            weights[layer] = w;
+            biases[layer] = java.util.Arrays.copyOfRange(flat, at, at + outputs);
+            at += outputs;
+            inputs = outputs;
         }
         copiedAt = network.getIterationCount();
     }
