@@ -20,6 +20,8 @@ public final class IdxFiles {
     public static final Path DEBIAN_FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
     private static final int IMAGES_MAGIC = 2051;
     private static final int LABELS_MAGIC = 2049;
+    /** The largest Java array the JVM allocates reliably. */
+    private static final long MAX_PIXELS = Integer.MAX_VALUE - 8;
 
     private IdxFiles() {
     }
@@ -46,9 +48,10 @@ public final class IdxFiles {
             if (labelCount != count) {
                 throw new IllegalArgumentException(images + " holds " + count + " images but " + labels + " " + labelCount + " labels");
             }
-            byte[] raw = imageIn.readNBytes(count * height * width);
-            if (raw.length != count * height * width) {
-                throw new IllegalArgumentException(images + " is truncated: " + raw.length + " of " + count * height * width + " pixels");
+            int size = pixelCount(images, count, height, width);
+            byte[] raw = imageIn.readNBytes(size);
+            if (raw.length != size) {
+                throw new IllegalArgumentException(images + " is truncated: " + raw.length + " of " + size + " pixels");
             }
             float[] pixels = new float[raw.length];
             for (int i = 0; i < raw.length; i++) {
@@ -66,6 +69,20 @@ public final class IdxFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + images + " / " + labels, e);
         }
+    }
+
+    /**
+     * The number of pixels the header announces, checked before anything is allocated: the header's
+     * fields are signed 32-bit, and their product overflows an int (or a Java array) for a corrupt
+     * or non-IDX file.
+     */
+    private static int pixelCount(Path images, int count, int height, int width) {
+        long pixels = (long) count * height * width;
+        if (count < 0 || height < 0 || width < 0 || pixels > MAX_PIXELS) {
+            throw new IllegalArgumentException(images + " has an impossible header: " + count + " images of " + height + " x "
+                    + width + " pixels (at most " + MAX_PIXELS + " pixels fit in memory at once); is it a corrupt or non-IDX file?");
+        }
+        return (int) pixels;
     }
 
     private static Path find(Path folder, String name) {
