@@ -299,4 +299,40 @@ class HardeningTest {
             assertEquals(360.0, JSON.readTree(server.get("/v1/health").body()).get("uptime_seconds").asDouble(), 1e-9);
         }
     }
+
+    @Test
+    void statsAreRewrittenAtMostOnceASecondOnTheServersClock() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        try (TestServer server = new TestServer(TestServer.config(dataRoot, 10, false), clock::get)) {
+            String id = server.create("{\"env_id\":\"CartPole-v1\",\"seed\":0}");
+            assertEquals(204, server.post("/v1/envs/" + id + "/monitor/start/", "{\"directory\":\"often\"}").status());
+            for (int episode = 0; episode < 3; episode++) {
+                runEpisode(server, id, 600);
+            }
+            assertEquals(1, episodesInStats(dataRoot.resolve("often")), "written after the first episode, then held back");
+            clock.addAndGet(1_000_000_000L);
+            runEpisode(server, id, 600);
+            assertEquals(4, episodesInStats(dataRoot.resolve("often")), "a second later the next episode writes them all");
+            runEpisode(server, id, 600);
+            assertEquals(204, server.post("/v1/envs/" + id + "/monitor/close/", null).status());
+            assertEquals(5, episodesInStats(dataRoot.resolve("often")), "close writes what was held back");
+        }
+    }
+
+    private static int episodesInStats(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            Path stats = files.filter(p -> p.toString().endsWith(".stats.json")).findFirst().orElseThrow();
+            return JSON.readTree(stats.toFile()).get("episode_lengths").size();
+        }
+    }
+
+    @Test
+    void configErrorsNameTheFlags() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TestServer.config(dataRoot, 0, false));
+        assertEquals("--max-instances must be positive, got 0", e.getMessage());
+        IllegalArgumentException token = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TestServer.config(dataRoot, 1, false).withToken("short"));
+        assertTrue(token.getMessage().startsWith("--token must be"), token.getMessage());
+    }
 }
