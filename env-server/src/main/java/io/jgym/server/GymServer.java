@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import java.util.regex.Pattern;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.Connector;
@@ -54,10 +53,23 @@ public final class GymServer {
     private ScheduledExecutorService evictor;
     private boolean stopping;
 
-    /** One route: method, path template as Javalin writes it, handler. */
-    private record Route(HandlerType method, String path, Handler handler, Pattern pattern) {
+    /** One route: method, path template as Javalin writes it, handler, and the template's segments. */
+    private record Route(HandlerType method, String path, Handler handler, String[] segments) {
         Route(HandlerType method, String path, Handler handler) {
-            this(method, path, handler, Pattern.compile(path.replaceAll("\\{[a-z]+}", "[^/]+") + "/*"));
+            this(method, path, handler, path.substring(1).split("/"));
+        }
+
+        /** Whether a request path's segments (empty ones dropped, as the router does) fit this template. */
+        boolean matches(List<String> given) {
+            if (given.size() != segments.length) {
+                return false;
+            }
+            for (int i = 0; i < segments.length; i++) {
+                if (!segments[i].startsWith("{") && !segments[i].equals(given.get(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -145,12 +157,20 @@ public final class GymServer {
         return routes.stream().map(r -> r.method() + " " + r.path()).toList();
     }
 
-    /** The route template for a request line, or a fixed label for paths no route matches (bounded metric labels). */
-    private String routeTemplate(String methodAndPath) {
-        int space = methodAndPath.indexOf(' ');
-        String path = methodAndPath.substring(space + 1).replaceAll("/{2,}", "/");
+    /** The route template of a request path, or a fixed label for paths no route matches (bounded metric labels). */
+    private String routeTemplate(String path) {
+        List<String> given = new ArrayList<>(8);
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == '/') {
+                if (i > start) {
+                    given.add(path.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
         for (Route r : routes) {
-            if (r.pattern().matcher(path).matches()) {
+            if (r.matches(given)) {
                 return r.path();
             }
         }

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -25,10 +26,11 @@ final class RequestGate implements Filter {
     private final Optional<byte[]> token;
     private final ServerMetrics metrics;
     private final Function<String, String> routeOf;
-    private final Object lock = new Object();
-    private int inFlight;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Object idle = new Object();
+    private volatile boolean draining;
 
-    /** @param routeOf the route template of a method and path ("GET /v1/envs/{id}/action_space"), for metric labels */
+    /** @param routeOf the route template of a request path ("/v1/envs/{id}/action_space"), for metric labels */
     RequestGate(Optional<String> token, ServerMetrics metrics, Function<String, String> routeOf) {
         this.token = token.map(t -> t.getBytes(StandardCharsets.US_ASCII));
         this.metrics = metrics;
@@ -40,9 +42,7 @@ final class RequestGate implements Filter {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse res = (HttpServletResponse) response;
         long start = System.nanoTime();
-        synchronized (lock) {
-            inFlight++;
-        }
+        inFlight.incrementAndGet();
         try {
             if (authorized(req)) {
                 chain.doFilter(request, response);
@@ -55,11 +55,12 @@ final class RequestGate implements Filter {
                         .getBytes(StandardCharsets.US_ASCII));
             }
         } finally {
-            metrics.request(req.getMethod(), routeOf.apply(req.getMethod() + " " + req.getRequestURI()), res.getStatus(),
+            metrics.request(req.getMethod(), routeOf.apply(req.getRequestURI()), res.getStatus(),
                     System.nanoTime() - start);
-            synchronized (lock) {
-                inFlight--;
-                lock.notifyAll();
+            if (inFlight.decrementAndGet() == 0 && draining) {
+                synchronized (idle) {
+                    idle.notifyAll();
+                }
             }
         }
     }
@@ -76,16 +77,21 @@ final class RequestGate implements Filter {
         return MessageDigest.isEqual(given, token.get());
     }
 
-    /** Waits until no request is in flight, or {@code timeout} has passed; true when none is left. */
+    /**
+     * Waits until no request is in flight, or {@code timeout} has passed; true when none is left.
+     * Requests count themselves with an atomic counter and wake this waiter only while it drains,
+     * so the hot path takes no lock.
+     */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (lock) {
-            while (inFlight > 0) {
+        draining = true;
+        synchronized (idle) {
+            while (inFlight.get() > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                lock.wait(Math.max(1, left / 1_000_000));
+                idle.wait(Math.max(1, left / 1_000_000));
             }
             return true;
         }
