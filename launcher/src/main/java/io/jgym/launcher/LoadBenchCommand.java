@@ -29,7 +29,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code jgym bench load}: starts a server process as {@code jgym serve} does, then has many clients
+ * {@code jgym bench load}: starts a server process as {@code ./jgym serve} does (same collector settings), then has many clients
  * run whole sessions against it for a fixed time (create, spaces, sample, monitor, reset, steps to
  * the episode's end, monitor close, close) over keep-alive connections, with a share of requests on
  * new connections, after an unmeasured warm-up. Prints requests, errors by status, latency
@@ -81,7 +81,7 @@ final class LoadBenchCommand implements Callable<Integer> {
         }
         String url = "http://127.0.0.1:" + port;
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), JgymCommand.class.getName(),
+                "-XX:+UseParallelGC", "-Xmn32m", "-cp", System.getProperty("java.class.path"), JgymCommand.class.getName(),
                 "serve", "--port", Integer.toString(port), "--data-root", dataRoot.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
