@@ -124,6 +124,7 @@ public final class GymServer {
         for (Route r : routes) {
             javalin.routes.addHttpHandler(r.method(), r.path(), r.handler());
         }
+        javalin.routes.after(GymServer::readUnreadBody);
         errors(javalin);
     }
 
@@ -199,6 +200,19 @@ public final class GymServer {
         });
         javalin.routes.error(405, ctx -> error(ctx, 405, "Method " + ctx.method() + " not allowed on " + Messages.quote(ctx.path())
                 + "; see docs/http-api.md for the routes"));
+    }
+
+    /**
+     * Reads a body no handler read (a GET with a body, a refused request) before the answer leaves:
+     * Jetty otherwise drops the kept-alive connection after answering when the body arrives late,
+     * with no {@code Connection: close} to warn the client, which then fails its next request.
+     */
+    private static void readUnreadBody(Context ctx) {
+        try {
+            ctx.bodyAsBytes();
+        } catch (RuntimeException e) {
+            ctx.header("Connection", "close");
+        }
     }
 
     /** A failure to read what the client sent (an early end of a chunked body, a broken frame): the client's fault. */

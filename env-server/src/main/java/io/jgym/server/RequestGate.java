@@ -49,6 +49,8 @@ final class RequestGate implements Filter {
             } else {
                 res.setStatus(401);
                 res.setHeader("WWW-Authenticate", "Bearer");
+                // The body is not read; closing the connection keeps a late body from being taken as a request.
+                res.setHeader("Connection", "close");
                 res.setContentType("application/json");
                 res.getOutputStream().write(FlaskJson.write(Map.of("message",
                         "This server needs a token: send the header 'Authorization: Bearer <token>' with the token it was started with"))

@@ -286,6 +286,8 @@ final class LoadBenchCommand implements Callable<Integer> {
         Map<Integer, Integer> statuses = new TreeMap<>();
         int serverErrors = 0;
         int notJson = 0;
+        List<String> dropped = new ArrayList<>();
+        String previous = "";
         System.out.printf("%nfuzzing with %d random requests (seed %d)...%n", fuzz, seed);
         long start = System.nanoTime();
         for (int i = 0; i < fuzz; i++) {
@@ -299,7 +301,16 @@ final class LoadBenchCommand implements Callable<Integer> {
             if (random.nextInt(4) > 0) {
                 b.header("Content-Type", "application/json");
             }
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r;
+            String request = b.build().method() + " " + path + " " + body;
+            try {
+                r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                dropped.add("after [" + previous + "]: [" + request + "]: " + e.getMessage());
+                continue;
+            } finally {
+                previous = request;
+            }
             statuses.merge(r.statusCode(), 1, Integer::sum);
             String type = r.headers().firstValue("Content-Type").orElse("");
             serverErrors += r.statusCode() >= 500 ? 1 : 0;
@@ -312,10 +323,12 @@ final class LoadBenchCommand implements Callable<Integer> {
         double wall = (System.nanoTime() - start) / 1e9;
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/v1/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        System.out.printf("%n| fuzz requests | seconds | 5xx | not JSON | answers by status | health after |%n|---|---|---|---|---|---|%n");
-        System.out.printf("| %d | %.1f | %d | %d | %s | %d |%n", fuzz, wall, serverErrors, notJson,
+        System.out.printf("%n| fuzz requests | seconds | 5xx | not JSON | dropped connections | answers by status | health after |%n"
+                + "|---|---|---|---|---|---|---|%n");
+        System.out.printf("| %d | %.1f | %d | %d | %d | %s | %d |%n", fuzz, wall, serverErrors, notJson, dropped.size(),
                 statuses.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")),
                 health.statusCode());
+        dropped.stream().limit(5).forEach(d -> System.out.println("dropped " + d));
     }
 
     private static String randomBody(Random random) {
