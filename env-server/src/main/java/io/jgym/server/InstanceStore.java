@@ -67,10 +67,13 @@ final class InstanceStore {
                 byte[] bytes = new byte[4];
                 ids.nextBytes(bytes);
                 String id = HexFormat.of().formatHex(bytes);
-                if (instances.putIfAbsent(id, instance) == null) {
-                    owners.put(id, client);
-                    placed = true;
-                    return id;
+                // The owner goes in first, so a close racing this create always finds whose place to give back.
+                if (owners.putIfAbsent(id, client) == null) {
+                    if (instances.putIfAbsent(id, instance) == null) {
+                        placed = true;
+                        return id;
+                    }
+                    owners.remove(id, client);
                 }
             }
         } finally {
