@@ -3,7 +3,6 @@ package io.jgym.launcher;
 import io.jgym.client.GymClient;
 import io.jgym.client.GymServerException;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,17 +74,10 @@ final class LoadBenchCommand implements Callable<Integer> {
                     + " in 0..1, --warmup-seconds and --fuzz at least 0");
         }
         Path dataRoot = Files.createTempDirectory("jgym-load");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        String url = "http://127.0.0.1:" + port;
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseParallelGC", "-Xmn32m", "-cp", System.getProperty("java.class.path"), JgymCommand.class.getName(),
-                "serve", "--port", Integer.toString(port), "--data-root", dataRoot.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            awaitHealthy(url, server);
+        try (ServerProcess process = ServerProcess.start("--data-root", dataRoot.toString())) {
+            String url = process.url();
+            Process server = process.process();
+            process.awaitFirstAnswer(10);
             System.out.printf("server pid %d on %s; warming up for %d s...%n", server.pid(), url, warmupSeconds);
             load(url, warmupSeconds);
             System.out.printf("%d clients for %d s...%n", clients, seconds);
@@ -96,28 +88,10 @@ final class LoadBenchCommand implements Callable<Integer> {
             if (fuzz > 0) {
                 fuzz(url);
             }
-        } finally {
-            server.destroy();
-            server.waitFor();
         }
         return 0;
     }
 
-    /** Polls the health route until the new server answers. */
-    private static void awaitHealthy(String url, Process server) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try (GymClient probe = new GymClient(url)) {
-                probe.envListAll();
-                return;
-            } catch (GymServerException e) {
-                if (!server.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the server process did not start", e);
-                }
-                Thread.sleep(10);
-            }
-        }
-    }
 
     /** Heap in use (from /metrics) and RSS (from /proc) of the server, after a full GC. */
     private static long[] memory(String url, Process server) throws IOException, InterruptedException {

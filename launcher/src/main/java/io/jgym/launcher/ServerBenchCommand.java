@@ -1,12 +1,6 @@
 package io.jgym.launcher;
 
 import io.jgym.client.GymClient;
-import io.jgym.client.GymServerException;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,15 +46,13 @@ final class ServerBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Process process = null;
+        ServerProcess process = null;
         String url = server;
         double startupMillis = Double.NaN;
         if (url == null) {
-            int port = freePort();
-            url = "http://127.0.0.1:" + port;
-            long t0 = System.nanoTime();
-            process = startServer(port);
-            startupMillis = waitForFirstAnswer(url, process, t0) / 1e6;
+            process = ServerProcess.start();
+            url = process.url();
+            startupMillis = process.awaitFirstAnswer(POLL_MILLIS) / 1e6;
             System.out.printf("server process answered after %.0f ms%n", startupMillis);
         }
         try {
@@ -73,55 +65,10 @@ final class ServerBenchCommand implements Callable<Integer> {
             printTable(startupMillis, single, concurrent);
         } finally {
             if (process != null) {
-                process.destroy();
-                process.waitFor();
+                process.close();
             }
         }
         return 0;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** Starts {@code jgym serve} as {@code ./jgym} would, with the class-data archive when it was built. */
-    private static Process startServer(int port) throws IOException, URISyntaxException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Path jar = Path.of(JgymCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path archive = jar.resolveSibling("jgym.jsa");
-        if (Files.isRegularFile(archive)) {
-            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), JgymCommand.class.getName(),
-                "serve", "--port", Integer.toString(port)));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-    }
-
-    /**
-     * Polls {@code GET /v1/envs/} every {@value #POLL_MILLIS} ms until it answers; returns nanoseconds
-     * since {@code t0}. The pause keeps the poller from taking a core away from the starting server.
-     */
-    private static long waitForFirstAnswer(String url, Process process, long t0) throws InterruptedException {
-        while (true) {
-            try (GymClient client = new GymClient(url)) {
-                client.envListAll();
-                return System.nanoTime() - t0;
-            } catch (GymServerException e) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("server process exited with code " + process.exitValue());
-                }
-                if (System.nanoTime() - t0 > 60_000_000_000L) {
-                    throw new IllegalStateException("server did not answer within 60 s");
-                }
-                Thread.sleep(POLL_MILLIS);
-            }
-        }
     }
 
     private List<Run> measure(String url, int clientCount, int stepsPerClient) throws Exception {
