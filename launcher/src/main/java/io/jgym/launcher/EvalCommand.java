@@ -1,6 +1,7 @@
 package io.jgym.launcher;
 
 import io.jgym.contracts.Env;
+import io.jgym.contracts.training.Policy;
 import java.util.Arrays;
 import java.util.DoubleSummaryStatistics;
 import java.util.concurrent.Callable;
@@ -21,7 +22,7 @@ final class EvalCommand implements Callable<Integer> {
     int episodes = 100;
 
     @Option(names = "--seed", description = "Episode i is reset with seed + i (default: ${DEFAULT-VALUE}).")
-    long seed = 1_000_000;
+    long seed = Policy.EVALUATION_SEED;
 
     @Spec
     CommandSpec spec;

@@ -106,7 +106,7 @@ final class TrainerBench implements Callable<Integer> {
 
     /**
      * For an agent, the mean return of {@code episodes} greedy episodes of the policy training ended
-     * with (seeds 1,000,000 + i, as the greedy checks): the network a user keeps if they take the
+     * with (from {@link Policy#EVALUATION_SEED}, as the greedy checks): the network a user keeps if they take the
      * last one, beside the best checkpoint's.
      */
     private static OptionalDouble finalMean(TrainerProvider<?, ?> provider, Object config, Trained<?> trained, int episodes) {
@@ -114,7 +114,7 @@ final class TrainerBench implements Callable<Integer> {
             return OptionalDouble.empty();
         }
         try (Env env = agent.environment(cast(config))) {
-            return Arrays.stream(((Policy) trained.model()).returns(env, episodes, 1_000_000)).average();
+            return Arrays.stream(((Policy) trained.model()).returns(env, episodes, Policy.EVALUATION_SEED)).average();
         }
     }
 

@@ -4,6 +4,7 @@ import io.jgym.contracts.training.TrainerProvider;
 import io.jgym.runs.Setting;
 import io.jgym.runs.TrainerConfigs;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ final class TrainerCommandLine {
 
     /** For an enum setting, the values it takes. */
     private static String choices(Class<?> type) {
-        return type.isEnum() ? " One of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+        return type.isEnum() ? " One of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
                 .collect(Collectors.joining(", ")) + "." : "";
     }
 

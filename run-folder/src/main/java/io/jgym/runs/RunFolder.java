@@ -85,11 +85,6 @@ public final class RunFolder {
         }
     }
 
-    /** Converts part of a run record (for example its {@code config}) into {@code type}. */
-    public static <T> T convert(Object value, Class<T> type) {
-        return JSON.convertValue(value, type);
-    }
-
     public Path root() {
         return root;
     }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jgym.contracts.training.TrainerProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -130,7 +131,7 @@ public final class TrainerConfigs {
             return "another type";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return "one of " + Arrays.toString(type.getEnumConstants());
         }
         return switch (type.getSimpleName()) {
             case "long", "Long", "int", "Integer" -> "a whole number";

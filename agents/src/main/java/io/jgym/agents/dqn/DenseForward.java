@@ -1,5 +1,6 @@
 package io.jgym.agents.dqn;
 
+import java.util.Arrays;
 import java.util.Optional;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -102,7 +103,7 @@ final class DenseForward {
             }
             at += inputs * outputs;
             weights[layer] = w;
-            biases[layer] = java.util.Arrays.copyOfRange(flat, at, at + outputs);
+            biases[layer] = Arrays.copyOfRange(flat, at, at + outputs);
             at += outputs;
             inputs = outputs;
         }

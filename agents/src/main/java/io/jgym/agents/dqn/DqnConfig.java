@@ -181,11 +181,6 @@ public record DqnConfig(
         return EpsilonSchedule.of(epsilonSchedule, epsilonStart, epsilonEnd, epsilonDecay, horizonSteps);
     }
 
-    /** The exploration schedule of a run that starts now, with this config's budget. */
-    public EpsilonSchedule schedule() {
-        return schedule(maxSteps);
-    }
-
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);

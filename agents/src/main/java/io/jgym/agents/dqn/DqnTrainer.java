@@ -43,8 +43,6 @@ public final class DqnTrainer implements Trainer<Policy> {
     public static final String TD_LOSS = "losses/td_loss";
     public static final String Q_VALUES = "losses/q_values";
     public static final String GREEDY_MEAN = "eval/greedy_mean";
-    /** Greedy check episode {@code i} is reset with seed {@code EVAL_SEED + i}, away from training's seeds. */
-    public static final long EVAL_SEED = 1_000_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DqnTrainer.class);
 
@@ -177,7 +175,7 @@ public final class DqnTrainer implements Trainer<Policy> {
             }
             double greedyMean = Double.NaN;
             if (run.totalSteps >= nextCheck) {
-                greedyMean = Arrays.stream(policy.returns(evalEnv.orElseThrow(), config.evalEpisodes(), EVAL_SEED))
+                greedyMean = Arrays.stream(policy.returns(evalEnv.orElseThrow(), config.evalEpisodes(), Policy.EVALUATION_SEED))
                         .average().orElseThrow();
                 metrics.put(GREEDY_MEAN, greedyMean);
                 nextCheck = nextCheckAfter(run.totalSteps);

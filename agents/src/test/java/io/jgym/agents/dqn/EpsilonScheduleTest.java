@@ -8,7 +8,7 @@ class EpsilonScheduleTest {
 
     @Test
     void exponentialDecaysByTheFactorPerStepDownToTheFloor() {
-        EpsilonSchedule schedule = DqnConfig.course().schedule();
+        EpsilonSchedule schedule = DqnConfig.course().schedule(DqnConfig.course().maxSteps());
         assertEquals(0.95, schedule.value(0), 1e-12);
         assertEquals(0.95 * 0.995, schedule.value(1), 1e-12);
         assertEquals(0.95 * Math.pow(0.995, 500), schedule.value(500), 1e-12);

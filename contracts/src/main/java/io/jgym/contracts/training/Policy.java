@@ -13,6 +13,13 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface Policy {
 
+    /**
+     * The reset seed of the first episode of a greedy evaluation (episode {@code i} uses this plus
+     * {@code i}): far from the seeds training episodes use, and the same for the greedy checks during
+     * training, {@code eval} and the benchmark's final-policy column, so their figures compare.
+     */
+    long EVALUATION_SEED = 1_000_000;
+
     /** The action for {@code observation}, an element of the environment's action space. */
     Value act(Value observation);
 
