@@ -3,22 +3,18 @@ package io.jgym.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The engine through the command line, with a trainer from a plugin jar (the example Q-learning
  * plugin on the class path): listed, documented, trained, refused when asked wrongly, resumed and
- * extended, evaluated, benchmarked, and stopped by a signal in a real child process.
+ * extended, evaluated and benchmarked (stopped by a signal in a child process: {@link TrainProcessTest}).
  */
 class TrainerPluginCommandTest {
 
@@ -105,29 +101,5 @@ class TrainerPluginCommandTest {
         assertTrue(lines.get(2).startsWith("| 1 | finished | 50 |"), lines.get(2));
         assertTrue(lines.get(3).startsWith("| 2 | finished | 50 |"), lines.get(3));
         assertTrue(lines.get(4).startsWith("| **median** | 2/2 done | 50 |"), lines.get(4));
-    }
-
-    @Test
-    void aSignalStopsTheRunAtAnEpisodeWithACheckpointAndStatus130(@TempDir Path runs) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "io.jgym.launcher.JgymCommand", "train", "q-learning", "--episodes", "100000000", "--checkpoint-every", "100000000",
-                "--runs-dir", runs.toString(), "--name", "stopped", "--progress-seconds", "0.2").redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        do {
-            line = out.readLine();
-        } while (line != null && !line.startsWith("episode "));
-        assertTrue(line != null, "the run printed progress");
-        process.toHandle().destroy(); // SIGTERM, leaving the output stream open to read the rest
-        List<String> rest = out.lines().toList();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(StopSignals.EXIT_STOPPED, process.exitValue(), String.join("\n", rest));
-        String stopped = rest.stream().filter(l -> l.startsWith("stopped after ")).findFirst().orElseThrow(() -> new AssertionError(rest));
-        long episodes = Long.parseLong(stopped.substring("stopped after ".length(), stopped.indexOf(" episodes")));
-        assertTrue(rest.stream().anyMatch(l -> l.contains("continue with: ./jgym train q-learning --resume")), String.join("\n", rest));
-        Path folder = runs.resolve("stopped");
-        assertTrue(Files.isRegularFile(folder.resolve(String.format("checkpoints/episode-%08d/q-table.csv", episodes))));
-        assertEquals(episodes + 1, Files.readAllLines(folder.resolve("metrics.csv")).size(), "every reported episode is in the checkpoint");
     }
 }

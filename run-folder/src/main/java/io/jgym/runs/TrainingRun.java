@@ -1,6 +1,7 @@
 package io.jgym.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.Provenance;
 import io.jgym.contracts.training.Trained;
 import io.jgym.contracts.training.Trainer;
@@ -163,19 +164,46 @@ public final class TrainingRun<C, M> {
             List<TrainingListener> all = new ArrayList<>();
             TrainingContext.Builder context = TrainingContext.builder(name, provenance, trainer.metrics())
                     .stop(stop).cache(spec.runsDir().resolve(".cache")).divergenceHint(provider.divergenceHint());
+            RunFolder run = null;
             if (spec.folder()) {
-                RunFolder run = openFolder(provenance);
+                run = openFolder(provenance);
                 all.add(new RunOutputListener(run, trainer.metrics()));
                 context.folder(run.root()).checkpoints(new CheckpointFolder(run.checkpoints(), spec.keepCheckpoints(), provenance));
             }
             all.addAll(listeners);
+            EpisodeCounter episodes = new EpisodeCounter();
+            all.add(episodes);
             TrainingListener listener = TrainingListener.of(all);
+            RunStatus status = RunStatus.runningHere();
+            record(run, status);
             listener.onStart(name, trainer.metrics());
             try {
-                return trainer.train(context.listener(listener).build());
+                Trained<M> trained = trainer.train(context.listener(listener).build());
+                record(run, status.ended(trained.outcome() == Trained.Outcome.CANCELLED ? RunStatus.State.STOPPED
+                        : RunStatus.State.FINISHED, trained.episodes(), ""));
+                return trained;
+            } catch (RuntimeException | Error e) {
+                record(run, status.ended(RunStatus.State.FAILED, episodes.done, String.valueOf(e.getMessage())));
+                throw e;
             } finally {
                 listener.onEnd();
             }
+        }
+    }
+
+    private static void record(RunFolder run, RunStatus status) {
+        if (run != null) {
+            status.write(run.root());
+        }
+    }
+
+    /** Counts the episodes reported, for the status of a run that fails. */
+    private static final class EpisodeCounter implements TrainingListener {
+        private long done;
+
+        @Override
+        public void onEpisode(EpisodeReport report) {
+            done = report.episode() + 1;
         }
     }
 
