@@ -30,8 +30,9 @@ import java.util.OptionalLong;
  * | 3 | pole angular velocity | -inf    | inf    |
  * </pre>
  * The state is kept in double precision and only the observation is rounded to float32, as in
- * Gymnasium; the dynamics are explicit Euler with {@code tau = 0.02} in the order x, x_dot, theta,
- * theta_dot, with every product evaluated in numpy's left-to-right order.
+ * Gymnasium; the dynamics ({@link CartPolePhysics}, shared with the vector CartPole) are explicit
+ * Euler with {@code tau = 0.02} in the order x, x_dot, theta, theta_dot, with every product
+ * evaluated in numpy's left-to-right order.
  *
  * <h2>Reward</h2>
  * +1 for every step, the terminating one included; 0 for a step taken after termination that
@@ -45,22 +46,10 @@ import java.util.OptionalLong;
  * comes from the registry's time limit.
  */
 public final class CartPole extends SeededEnv {
-    private static final double GRAVITY = 9.8;
-    private static final double MASS_CART = 1.0;
-    private static final double MASS_POLE = 0.1;
-    private static final double TOTAL_MASS = MASS_POLE + MASS_CART;
-    private static final double LENGTH = 0.5;
-    private static final double POLE_MASS_LENGTH = MASS_POLE * LENGTH;
-    private static final double FORCE_MAG = 10.0;
-    private static final double TAU = 0.02;
-    private static final double THETA_THRESHOLD = 12 * 2 * Math.PI / 360;
-    private static final double X_THRESHOLD = 2.4;
-    private static final double RESET_BOUND = 0.05;
-
     private static final Space ACTION_SPACE = new Discrete(2);
     private static final Space OBSERVATION_SPACE = new Box(
-            new float[] {(float) -(X_THRESHOLD * 2), Float.NEGATIVE_INFINITY, (float) -(THETA_THRESHOLD * 2), Float.NEGATIVE_INFINITY},
-            new float[] {(float) (X_THRESHOLD * 2), Float.POSITIVE_INFINITY, (float) (THETA_THRESHOLD * 2), Float.POSITIVE_INFINITY});
+            new float[] {(float) -(CartPolePhysics.X_THRESHOLD * 2), Float.NEGATIVE_INFINITY, (float) -(CartPolePhysics.THETA_THRESHOLD * 2), Float.NEGATIVE_INFINITY},
+            new float[] {(float) (CartPolePhysics.X_THRESHOLD * 2), Float.POSITIVE_INFINITY, (float) (CartPolePhysics.THETA_THRESHOLD * 2), Float.POSITIVE_INFINITY});
 
     private final double[] state = new double[4];
     private boolean terminatedBefore;
@@ -78,9 +67,7 @@ public final class CartPole extends SeededEnv {
     @Override
     public Reset reset(OptionalLong seed) {
         reseed(seed);
-        for (int i = 0; i < state.length; i++) {
-            state[i] = rng().uniform(-RESET_BOUND, RESET_BOUND);
-        }
+        CartPolePhysics.reset(state, 0, 1, rng());
         terminatedBefore = false;
         return Reset.of(observation());
     }
@@ -88,24 +75,7 @@ public final class CartPole extends SeededEnv {
     @Override
     public Step step(Value action) {
         checkStep(action);
-        double x = state[0];
-        double xDot = state[1];
-        double theta = state[2];
-        double thetaDot = state[3];
-        double force = ((Value.Int) action).value() == 1 ? FORCE_MAG : -FORCE_MAG;
-        double cosTheta = Math.cos(theta);
-        double sinTheta = Math.sin(theta);
-        double temp = (force + POLE_MASS_LENGTH * (thetaDot * thetaDot) * sinTheta) / TOTAL_MASS;
-        double thetaAcc = (GRAVITY * sinTheta - cosTheta * temp)
-                / (LENGTH * (4.0 / 3.0 - MASS_POLE * (cosTheta * cosTheta) / TOTAL_MASS));
-        double xAcc = temp - POLE_MASS_LENGTH * thetaAcc * cosTheta / TOTAL_MASS;
-        state[0] = x + TAU * xDot;
-        state[1] = xDot + TAU * xAcc;
-        state[2] = theta + TAU * thetaDot;
-        state[3] = thetaDot + TAU * thetaAcc;
-
-        boolean terminated = state[0] < -X_THRESHOLD || state[0] > X_THRESHOLD
-                || state[2] < -THETA_THRESHOLD || state[2] > THETA_THRESHOLD;
+        boolean terminated = CartPolePhysics.step(state, 0, 1, ((Value.Int) action).value() == 1);
         double reward = 1.0;
         if (terminated && terminatedBefore) {
             reward = 0.0;
@@ -116,7 +86,7 @@ public final class CartPole extends SeededEnv {
 
     @Override
     public Optional<Frame> render() {
-        return started() ? Optional.of(ClassicControlRenderer.cartPole(state[0], state[2], X_THRESHOLD)) : Optional.empty();
+        return started() ? Optional.of(ClassicControlRenderer.cartPole(state[0], state[2], CartPolePhysics.X_THRESHOLD)) : Optional.empty();
     }
 
     /** The double-precision state (x, x_dot, theta, theta_dot), for parity checks. */
