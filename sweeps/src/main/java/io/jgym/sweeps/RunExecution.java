@@ -1,0 +1,108 @@
+package io.jgym.sweeps;
+
+import io.jgym.runs.RunFolder;
+import io.jgym.runs.RunStatus;
+import io.jgym.runs.process.ChildJvm;
+import io.jgym.runs.process.TrainProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains one sweep run to its end in a child JVM, from whatever state its folder is in, and returns
+ * the result: the one path the local pool and the cluster workers share. A finished run is returned
+ * as it is; a run another live process is training (the orphaned child of a killed worker, or a
+ * task Hazelcast re-ran while the first copy still runs) is waited for; a stopped, failed or
+ * interrupted run is resumed from its newest checkpoint; anything else starts fresh. So a run is
+ * trained once however often its task is executed.
+ */
+final class RunExecution {
+    private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
+    /** How long a run another machine records as running may show no progress before it is taken over. */
+    static final Duration REMOTE_STALE = Duration.ofMinutes(2);
+    private static final Duration REMOTE_POLL = Duration.ofSeconds(2);
+
+    private final ChildJvm jvm;
+
+    RunExecution(ChildJvm jvm) {
+        this.jvm = jvm;
+    }
+
+    /** Trains {@code request}'s run until it ends and returns what it left. */
+    RunResult execute(RunRequest request) throws InterruptedException {
+        Path folder = request.folder();
+        long started = System.nanoTime();
+        while (true) {
+            Optional<RunStatus> status = RunStatus.read(folder);
+            if (status.isPresent() && status.get().state() == RunStatus.State.FINISHED) {
+                return RunResult.collect(folder, status.get(), (System.nanoTime() - started) / 1e9);
+            }
+            if (status.isPresent() && status.get().state() == RunStatus.State.RUNNING && !awaitOther(folder, status.get())) {
+                continue;
+            }
+            boolean resume = Files.isRegularFile(folder.resolve(RunFolder.CONFIG_FILE));
+            LOG.info("{} run {}", resume ? "resuming" : "starting", request.name());
+            TrainProcess process = TrainProcess.start(jvm, request.trainer(), resume ? request.resumed() : request.fresh());
+            RunStatus end;
+            try {
+                end = process.onExit().get();
+            } catch (InterruptedException e) {
+                process.stop();
+                throw e;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the run " + request.name() + " could not be settled: " + e.getCause().getMessage(), e.getCause());
+            }
+            return RunResult.collect(folder, end, (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /**
+     * Waits while another process trains the run. Returns true when the run should be taken over
+     * (its process is gone, or, on another machine, it made no progress for {@link #REMOTE_STALE}).
+     */
+    private static boolean awaitOther(Path folder, RunStatus running) throws InterruptedException {
+        if (running.processAlive()) {
+            LOG.info("run {} is being trained by process {}; waiting for it", folder.getFileName(), running.pid());
+            Optional<ProcessHandle> other = ProcessHandle.of(running.pid());
+            if (other.isPresent()) {
+                try {
+                    other.get().onExit().get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("could not wait for process " + running.pid(), e);
+                }
+            }
+            return false;
+        }
+        if (RunStatus.recorded(folder).map(s -> s.state() != RunStatus.State.RUNNING).orElse(true)) {
+            return false;
+        }
+        if (Duration.between(lastProgress(folder), Instant.now()).compareTo(REMOTE_STALE) > 0) {
+            LOG.warn("run {} is recorded as running on {} but made no progress for {}; taking it over", folder.getFileName(),
+                    running.host(), REMOTE_STALE);
+            return true;
+        }
+        TimeUnit.MILLISECONDS.sleep(REMOTE_POLL.toMillis());
+        return false;
+    }
+
+    private static Instant lastProgress(Path folder) {
+        Instant latest = Instant.EPOCH;
+        for (String file : new String[] {RunStatus.FILE, TrainProcess.LOG_FILE, "metrics.csv"}) {
+            try {
+                FileTime time = Files.getLastModifiedTime(folder.resolve(file));
+                latest = time.toInstant().isAfter(latest) ? time.toInstant() : latest;
+            } catch (IOException e) {
+                // not written yet
+            }
+        }
+        return latest;
+    }
+}
