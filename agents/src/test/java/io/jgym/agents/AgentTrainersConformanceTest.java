@@ -27,7 +27,7 @@ class AgentTrainersConformanceTest {
 
     static {
         put("dqn", Map.ofEntries(
-                        Map.entry("seed", 5), Map.entry("maxSteps", 100_000), Map.entry("maxEpisodes", 5),
+                        Map.entry("seed", 5), Map.entry("maxSteps", 400), Map.entry("maxEpisodes", 5), Map.entry("learningRateEnd", 1e-4),
                         Map.entry("hiddenLayers", List.of(16)), Map.entry("bufferSize", 1_000), Map.entry("batchSize", 16),
                         Map.entry("learningStarts", 20), Map.entry("trainFrequency", 1), Map.entry("evalEvery", 40),
                         Map.entry("evalEpisodes", 2), Map.entry("checkpointEvery", 1)),

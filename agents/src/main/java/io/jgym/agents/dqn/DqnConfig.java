@@ -5,9 +5,10 @@ import io.jgym.agents.AgentEnvironments;
 import java.util.List;
 
 /**
- * Every setting of a DQN run, with the tuned defaults in {@link #defaults()} and the seed course's
- * settings in {@link #course()}, and RL Zoo's tuned settings for Acrobot-v1 and MountainCar-v0 (the presets
- * {@code default}, {@code course}, {@code acrobot} and {@code mountain-car} of {@link DqnProvider}).
+ * Every setting of a DQN run, with the tuned defaults in {@link #defaults()}, the seed course's
+ * settings in {@link #course()}, RL Zoo's tuned settings for Acrobot-v1 and MountainCar-v0, and
+ * settings for the one-hot toy-text environments FrozenLake-v1, Taxi-v3 and CliffWalking-v1 (the
+ * presets of {@link DqnProvider}).
  * Each component is a flag ({@code maxSteps} -> {@code --max-steps}) described by its
  * {@code @JsonPropertyDescription}, and a key of the run's {@code config.json}, so the same config
  * repeats or resumes the run, in-process or over HTTP alike.
@@ -19,6 +20,9 @@ public record DqnConfig(
         String env,
         @JsonPropertyDescription("Base URL of a gym-http-api server, e.g. http://127.0.0.1:5000; in-process when left out.")
         String server,
+        @JsonPropertyDescription("Cut every episode, in training and greedy play, after this many steps (0: the environment's own limit);"
+                + " needed where the environment has none, e.g. CliffWalking-v1.")
+        int maxEpisodeSteps,
         @JsonPropertyDescription("Stop after this many environment steps.")
         long maxSteps,
         @JsonPropertyDescription("Stop after this many episodes (0: no episode limit).")
@@ -27,8 +31,10 @@ public record DqnConfig(
         List<Integer> hiddenLayers,
         @JsonPropertyDescription("Gradient-descent rule.")
         Optimizer optimizer,
-        @JsonPropertyDescription("Optimiser step size.")
+        @JsonPropertyDescription("Optimiser step size at the first step.")
         double learningRate,
+        @JsonPropertyDescription("Step size it falls to, linearly over the run's first --max-steps (equal to --learning-rate: constant).")
+        double learningRateEnd,
         @JsonPropertyDescription("Discount factor.")
         double gamma,
         @JsonPropertyDescription("Replay memory capacity in transitions.")
@@ -52,7 +58,7 @@ public record DqnConfig(
         @JsonPropertyDescription("Clip each layer's gradient to this L2 norm (0: no clipping).")
         double maxGradNorm,
         @JsonPropertyDescription("How exploration decays.")
-        EpsilonSchedule.Kind epsilonSchedule,
+        StepSchedule.Kind epsilonSchedule,
         @JsonPropertyDescription("Exploration rate at the first step.")
         double epsilonStart,
         @JsonPropertyDescription("Exploration rate it decays to.")
@@ -91,11 +97,14 @@ public record DqnConfig(
         require(optimizer != null, "--optimizer must be one of ADAM, RMSPROP, SGD");
         require(loss != null, "--loss must be one of HUBER, MSE");
         require(epsilonSchedule != null, "--epsilon-schedule must be one of EXPONENTIAL, LINEAR");
+        require(maxEpisodeSteps >= 0, "--max-episode-steps must be 0 (the environment's limit) or positive, got " + maxEpisodeSteps);
         require(maxSteps > 0, "--max-steps must be positive, got " + maxSteps);
         require(maxEpisodes >= 0, "--max-episodes must be 0 (no limit) or positive, got " + maxEpisodes);
         require(!hiddenLayers.isEmpty() && hiddenLayers.stream().allMatch(w -> w > 0),
                 "--hidden-layers must be one or more positive widths, got " + hiddenLayers);
         require(learningRate > 0 && Double.isFinite(learningRate), "--learning-rate must be positive, got " + learningRate);
+        require(learningRateEnd > 0 && learningRateEnd <= learningRate,
+                "--learning-rate-end must be in (0, --learning-rate (" + learningRate + ")], got " + learningRateEnd);
         require(gamma >= 0 && gamma <= 1, "--gamma must be in [0, 1], got " + gamma);
         require(batchSize > 0, "--batch-size must be positive, got " + batchSize);
         require(bufferSize >= batchSize, "--buffer-size (" + bufferSize + ") must hold at least one batch (" + batchSize + ")");
@@ -128,9 +137,9 @@ public record DqnConfig(
      * checkpoint at a modest cost: at most 10,000 greedy steps a check, each one forward pass.
      */
     public static DqnConfig defaults() {
-        return new DqnConfig(1, "CartPole-v1", null, 200_000, 0, List.of(64, 64), Optimizer.ADAM, 3e-3, 0.99,
+        return new DqnConfig(1, "CartPole-v1", null, 0, 200_000, 0, List.of(64, 64), Optimizer.ADAM, 3e-3, 3e-3, 0.99,
                 50_000, 128, 32, 2, 1, 50, 1.0, true, Loss.MSE, 0,
-                EpsilonSchedule.Kind.EXPONENTIAL, 0.95, 0.05, 0.995, 0, 100, 5_000, 20, false, 25);
+                StepSchedule.Kind.EXPONENTIAL, 0.95, 0.05, 0.995, 0, 100, 5_000, 20, false, 25);
     }
 
     /**
@@ -140,9 +149,9 @@ public record DqnConfig(
      * minibatch is one gradient step, as it should be. Greedy checks as in {@link #defaults()}.
      */
     public static DqnConfig course() {
-        return new DqnConfig(1, "CartPole-v1", null, 200_000, 0, List.of(20, 20), Optimizer.ADAM, 1e-3, 0.95,
+        return new DqnConfig(1, "CartPole-v1", null, 0, 200_000, 0, List.of(20, 20), Optimizer.ADAM, 1e-3, 1e-3, 0.95,
                 8_000, 32, 32, 1, 1, 1, 1.0, false, Loss.MSE, 0,
-                EpsilonSchedule.Kind.EXPONENTIAL, 0.95, 0.01, 0.995, 0, 100, 5_000, 20, false, 25);
+                StepSchedule.Kind.EXPONENTIAL, 0.95, 0.01, 0.995, 0, 100, 5_000, 20, false, 25);
     }
 
     /**
@@ -154,9 +163,9 @@ public record DqnConfig(
      * for it: -76.6 +- 11.8 after 100,000 steps.
      */
     public static DqnConfig acrobot() {
-        return new DqnConfig(1, "Acrobot-v1", null, 100_000, 0, List.of(256, 256), Optimizer.ADAM, 6.3e-4, 0.99,
+        return new DqnConfig(1, "Acrobot-v1", null, 0, 100_000, 0, List.of(256, 256), Optimizer.ADAM, 6.3e-4, 6.3e-4, 0.99,
                 50_000, 128, 0, 4, 4, 250, 1.0, false, Loss.HUBER, 10,
-                EpsilonSchedule.Kind.LINEAR, 1.0, 0.1, 0.12, 0, 100, 5_000, 20, false, 25);
+                StepSchedule.Kind.LINEAR, 1.0, 0.1, 0.12, 0, 100, 5_000, 20, false, 25);
     }
 
     /**
@@ -167,9 +176,45 @@ public record DqnConfig(
      * -100.8 +- 9.9 after 120,000 steps.
      */
     public static DqnConfig mountainCar() {
-        return new DqnConfig(1, "MountainCar-v0", null, 120_000, 0, List.of(256, 256), Optimizer.ADAM, 4e-3, 0.98,
+        return new DqnConfig(1, "MountainCar-v0", null, 0, 120_000, 0, List.of(256, 256), Optimizer.ADAM, 4e-3, 4e-3, 0.98,
                 10_000, 128, 1_000, 16, 8, 300, 1.0, false, Loss.HUBER, 10,
-                EpsilonSchedule.Kind.LINEAR, 1.0, 0.07, 0.2, 0, 100, 5_000, 20, false, 25);
+                StepSchedule.Kind.LINEAR, 1.0, 0.07, 0.2, 0, 100, 5_000, 20, false, 25);
+    }
+
+    /**
+     * FrozenLake-v1 (4x4, slippery), whose states are one-hot inputs: 100,000 steps, a 64-64 network,
+     * Adam 1e-3, gamma 0.99, a gradient step on 64 transitions every step after 1,000, Double DQN with a
+     * target copied every 500 gradient steps, epsilon from 1 to 0.05 over the first 30%, and greedy
+     * checks of 100 episodes every 5,000 steps (the success rate is noisy: 0.7 is the registered
+     * threshold, about what the best slippery policy reaches).
+     */
+    public static DqnConfig frozenLake() {
+        return new DqnConfig(1, "FrozenLake-v1", null, 0, 100_000, 0, List.of(64, 64), Optimizer.ADAM, 1e-3, 1e-3, 0.99,
+                50_000, 64, 1_000, 1, 1, 500, 1.0, true, Loss.MSE, 0,
+                StepSchedule.Kind.LINEAR, 1.0, 0.05, 0.3, 0, 100, 5_000, 100, false, 100);
+    }
+
+    /**
+     * Taxi-v3, 500 one-hot states: 150,000 steps, a 128-128 network, Adam 1e-3, gamma 0.99, a
+     * 100,000-transition memory, a gradient step on 64 transitions every step after 1,000, Double DQN,
+     * a target copied every 500 gradient steps, epsilon from 1 to 0.05 over the first 40%.
+     */
+    public static DqnConfig taxi() {
+        return new DqnConfig(1, "Taxi-v3", null, 0, 150_000, 0, List.of(128, 128), Optimizer.ADAM, 1e-3, 1e-3, 0.99,
+                100_000, 64, 1_000, 1, 1, 500, 1.0, true, Loss.MSE, 0,
+                StepSchedule.Kind.LINEAR, 1.0, 0.05, 0.4, 0, 100, 5_000, 100, false, 100);
+    }
+
+    /**
+     * CliffWalking-v1, 48 one-hot states, episodes cut at 200 steps (the environment has no limit, and
+     * a greedy policy that walks in circles would never end): 30,000 steps, a 64-64 network, Adam 1e-3,
+     * gamma 0.99, a gradient step on 64 transitions every step after 1,000, Double DQN, a target copied
+     * every 500 gradient steps, epsilon from 1 to 0.05 over the first 30%. The optimal return is -13.
+     */
+    public static DqnConfig cliffWalking() {
+        return new DqnConfig(1, "CliffWalking-v1", null, 200, 30_000, 0, List.of(64, 64), Optimizer.ADAM, 1e-3, 1e-3, 0.99,
+                50_000, 64, 1_000, 1, 1, 500, 1.0, true, Loss.MSE, 0,
+                StepSchedule.Kind.LINEAR, 1.0, 0.05, 0.3, 0, 100, 2_500, 10, false, 100);
     }
 
     /**
@@ -177,8 +222,13 @@ public record DqnConfig(
      * {@code --max-steps}: a linear schedule keeps that horizon when the run is extended (epsilon stays
      * at its floor past it); an exponential one does not depend on the budget.
      */
-    public EpsilonSchedule schedule(long horizonSteps) {
-        return EpsilonSchedule.of(epsilonSchedule, epsilonStart, epsilonEnd, epsilonDecay, horizonSteps);
+    public StepSchedule schedule(long horizonSteps) {
+        return StepSchedule.of(epsilonSchedule, epsilonStart, epsilonEnd, epsilonDecay, horizonSteps);
+    }
+
+    /** The learning rate of a run that started with {@code horizonSteps}, kept past an extension's start like exploration. */
+    public StepSchedule learningRates(long horizonSteps) {
+        return new StepSchedule.Linear(learningRate, learningRateEnd, horizonSteps);
     }
 
     private static void require(boolean condition, String message) {

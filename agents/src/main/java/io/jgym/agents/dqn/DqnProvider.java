@@ -4,6 +4,7 @@ import io.jgym.agents.AgentEnvironments;
 import io.jgym.contracts.Env;
 import io.jgym.contracts.EnvRegistry;
 import io.jgym.contracts.EnvSpec;
+import io.jgym.contracts.TimeLimit;
 import io.jgym.contracts.training.AgentProvider;
 import io.jgym.contracts.training.Checkpoint;
 import io.jgym.contracts.training.Policy;
@@ -18,9 +19,11 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * Registers jgym's DQN as the trainer {@code dqn}: presets {@code default} (tuned on CartPole-v1)
- * and {@code course} (the seed course's settings); a finished run may be extended with a larger
- * {@code --max-steps} or {@code --max-episodes}.
+ * Registers jgym's DQN as the trainer {@code dqn}: presets {@code default} (tuned on CartPole-v1),
+ * {@code course} (the seed course's settings), and one per classic environment ({@code acrobot},
+ * {@code mountain-car}, {@code frozen-lake}, {@code taxi}, {@code cliff-walking}); a finished run
+ * may be extended with a larger {@code --max-steps} or {@code --max-episodes}. The environment is
+ * cut at {@code --max-episode-steps} when that is set, for training, greedy checks, eval and play.
  */
 public final class DqnProvider implements AgentProvider<DqnConfig> {
 
@@ -46,6 +49,9 @@ public final class DqnProvider implements AgentProvider<DqnConfig> {
         presets.put("course", DqnConfig.course());
         presets.put("acrobot", DqnConfig.acrobot());
         presets.put("mountain-car", DqnConfig.mountainCar());
+        presets.put("frozen-lake", DqnConfig.frozenLake());
+        presets.put("taxi", DqnConfig.taxi());
+        presets.put("cliff-walking", DqnConfig.cliffWalking());
         return presets;
     }
 
@@ -56,7 +62,8 @@ public final class DqnProvider implements AgentProvider<DqnConfig> {
 
     @Override
     public Env environment(DqnConfig config) {
-        return AgentEnvironments.open(config.env(), config.server());
+        Env env = AgentEnvironments.open(config.env(), config.server());
+        return config.maxEpisodeSteps() > 0 ? new TimeLimit(env, config.maxEpisodeSteps()) : env;
     }
 
     /** Opens the environment (and a second one for greedy checks when {@code --eval-every} is on) and checks its actions. */

@@ -108,7 +108,8 @@ public final class DqnTrainer implements Trainer<Policy> {
         DqnLearner learner = new DqnLearner(run.online, run.target, config, encoder.size(), actions);
         GreedyActions greedy = new GreedyActions(run.online, encoder.size());
         Policy policy = GreedyPolicy.of(run.online, env.observationSpace(), env.actionSpace());
-        EpsilonSchedule schedule = config.schedule(run.horizon);
+        StepSchedule schedule = config.schedule(run.horizon);
+        DecayingLearningRate learningRate = new DecayingLearningRate(config, run.horizon);
         float[] observation = new float[encoder.size()];
         float[] nextObservation = new float[encoder.size()];
         long nextCheck = nextCheckAfter(run.totalSteps);
@@ -146,6 +147,7 @@ public final class DqnTrainer implements Trainer<Policy> {
                 run.totalSteps++;
                 done = step.done();
                 if (run.totalSteps > config.learningStarts() && run.totalSteps % config.trainFrequency() == 0) {
+                    learningRate.apply(run.online, run.totalSteps);
                     for (int g = 0; g < config.gradientSteps(); g++) {
                         DqnLearner.Update update = learner.step(run.buffer, run.random);
                         lossSum += update.tdLoss();

@@ -8,6 +8,7 @@ import io.jgym.agents.AgentRuns;
 import io.jgym.contracts.Env;
 import io.jgym.contracts.EnvRegistry;
 import io.jgym.contracts.TimeLimit;
+import io.jgym.contracts.space.Value;
 import io.jgym.contracts.training.Checkpoint;
 import io.jgym.contracts.training.CheckpointStore;
 import io.jgym.contracts.training.EpisodeReport;
@@ -184,6 +185,31 @@ class DqnTrainerTest {
     }
 
     @Test
+    void aDecayingLearningRateChangesTrainingOnceLearningStarts() {
+        Map<String, Object> settings = with(quick(6, 12, 0), "maxSteps", 1_000);
+        List<EpisodeReport> constant = train(config(settings), CheckpointStore.none()).reports();
+        List<EpisodeReport> decaying = train(config(with(settings, "learningRateEnd", 1e-5)), CheckpointStore.none()).reports();
+        assertEquals(constant.get(0).metrics().get(DqnTrainer.RETURN), decaying.get(0).metrics().get(DqnTrainer.RETURN),
+                "the same episodes until the rate matters");
+        assertTrue(!constant.get(constant.size() - 1).metrics().equals(decaying.get(decaying.size() - 1).metrics()),
+                "a rate falling to 1e-5 over 1,000 steps trains another network");
+    }
+
+    @Test
+    void maxEpisodeStepsCutsTrainingAndGreedyEpisodesWhereTheEnvironmentHasNoLimit() {
+        DqnConfig cliff = config(with(quick(2, 3, 0), "env", "CliffWalking-v1", "maxEpisodeSteps", 30));
+        List<Double> lengths = train(cliff, CheckpointStore.none()).values(DqnTrainer.LENGTH);
+        assertEquals(3, lengths.size());
+        assertTrue(lengths.stream().allMatch(length -> length <= 30), lengths.toString());
+        try (Env env = PROVIDER.environment(cliff)) {
+            double greedy = ((Policy) observation -> Value.of(0)).playEpisode(env, 1, step -> { }); // "up" forever never reaches the goal
+            assertEquals(-30, greedy, "an episode that cannot end is cut");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> config(Map.of("maxEpisodeSteps", -1)));
+        assertEquals("--max-episode-steps must be 0 (the environment's limit) or positive, got -1", e.getMessage());
+    }
+
+    @Test
     void inProcessAndHttpEnvironmentsGiveIdenticalRuns(@TempDir Path dir) {
         GymServer server = GymServer.create(new ServerConfig("127.0.0.1", 0, 10, Duration.ofMinutes(5), 65_536, dir, false),
                 REGISTRY).start();
@@ -277,6 +303,9 @@ class DqnTrainerTest {
         assertEquals(List.of(new Target(DqnTrainer.GREEDY_MEAN, -100), new Target(DqnTrainer.MOVING_AVERAGE, -100)),
                 PROVIDER.targets(PROVIDER.presets().get("acrobot")), "each environment preset is judged by its own threshold");
         assertEquals(-110, PROVIDER.targets(PROVIDER.presets().get("mountain-car")).get(0).level());
+        assertEquals(0.7, PROVIDER.targets(PROVIDER.presets().get("frozen-lake")).get(0).level());
+        assertEquals(8, PROVIDER.targets(PROVIDER.presets().get("taxi")).get(0).level());
+        assertEquals(List.of(), PROVIDER.targets(PROVIDER.presets().get("cliff-walking")), "CliffWalking-v1 has no registered threshold");
     }
 
     @Test

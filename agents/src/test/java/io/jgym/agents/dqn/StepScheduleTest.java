@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-class EpsilonScheduleTest {
+class StepScheduleTest {
 
     @Test
     void exponentialDecaysByTheFactorPerStepDownToTheFloor() {
-        EpsilonSchedule schedule = DqnConfig.course().schedule(DqnConfig.course().maxSteps());
+        StepSchedule schedule = DqnConfig.course().schedule(DqnConfig.course().maxSteps());
         assertEquals(0.95, schedule.value(0), 1e-12);
         assertEquals(0.95 * 0.995, schedule.value(1), 1e-12);
         assertEquals(0.95 * Math.pow(0.995, 500), schedule.value(500), 1e-12);
@@ -17,7 +17,7 @@ class EpsilonScheduleTest {
 
     @Test
     void linearReachesTheEndAfterItsFractionOfTheSteps() {
-        EpsilonSchedule schedule = EpsilonSchedule.of(EpsilonSchedule.Kind.LINEAR, 1.0, 0.05, 0.1, 10_000);
+        StepSchedule schedule = StepSchedule.of(StepSchedule.Kind.LINEAR, 1.0, 0.05, 0.1, 10_000);
         assertEquals(1.0, schedule.value(0), 1e-12);
         assertEquals(0.525, schedule.value(500), 1e-12);
         assertEquals(0.05, schedule.value(1_000), 1e-12);

@@ -1,0 +1,45 @@
+package io.jgym.agents.dqn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.jgym.agents.AgentRuns;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.NetworkUtils;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The learning rate a DQN network trains with when {@code --learning-rate-end} is below
+ * {@code --learning-rate}: a straight line in 100 stairs over the horizon, then the end value, and
+ * nothing touched when the two are equal.
+ */
+class DecayingLearningRateTest {
+    private static final DqnProvider PROVIDER = new DqnProvider();
+
+    private static double rateAt(DecayingLearningRate rates, MultiLayerNetwork network, long step) {
+        rates.apply(network, step);
+        return NetworkUtils.getLearningRate(network, 0);
+    }
+
+    @Test
+    void theRateFallsInStairsOverTheHorizonAndThenStays() {
+        DqnConfig config = AgentRuns.config(PROVIDER, DqnConfig.defaults(), Map.of("learningRate", 1e-3, "learningRateEnd", 1e-4));
+        MultiLayerNetwork network = QNetworks.build(config, 4, 2);
+        DecayingLearningRate rates = new DecayingLearningRate(config, 10_000);
+        assertEquals(1e-3, rateAt(rates, network, 0), 1e-15);
+        assertEquals(1e-3 - 9e-4 * 0.5, rateAt(rates, network, 5_000), 1e-15);
+        assertEquals(1e-3 - 9e-4 * 0.5, rateAt(rates, network, 5_099), 1e-15, "a stair is 1% of the horizon");
+        assertEquals(1e-3 - 9e-4 * 0.51, rateAt(rates, network, 5_100), 1e-15);
+        assertEquals(1e-4, rateAt(rates, network, 10_000), 1e-15);
+        assertEquals(1e-4, rateAt(rates, network, 50_000), 1e-15, "an extended run stays at the end value");
+    }
+
+    @Test
+    void aConstantRateLeavesTheNetworkAlone() {
+        DqnConfig config = AgentRuns.config(PROVIDER, DqnConfig.defaults(), Map.of("learningRate", 1e-3, "learningRateEnd", 1e-3));
+        MultiLayerNetwork network = QNetworks.build(config, 4, 2);
+        network.setLearningRate(5e-3);
+        new DecayingLearningRate(config, 10_000).apply(network, 9_000);
+        assertEquals(5e-3, NetworkUtils.getLearningRate(network, 0), 1e-15);
+    }
+}
