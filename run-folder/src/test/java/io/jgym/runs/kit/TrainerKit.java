@@ -185,6 +185,12 @@ public final class TrainerKit {
             assertTrue(Files.isRegularFile(folder.resolve(file)), provider.name() + " run folder has " + file);
         }
         assertEquals(episodes + 1, lines(folder.resolve("metrics.csv")).size(), "metrics.csv: a header and one row per episode");
+        try (Stream<Path> files = Files.list(folder)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("events.out.tfevents.") && size(f) > 0),
+                    provider.name() + " run folder has a TensorBoard event file");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Runs {@code spec}, asking the trainer to stop once {@code stopAfter} episodes have been reported. */
