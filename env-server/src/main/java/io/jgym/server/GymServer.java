@@ -6,7 +6,9 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.jgym.contracts.EnvRegistry;
+import io.jgym.server.runs.RunHandlers;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.Connector;
@@ -38,6 +41,10 @@ import org.slf4j.LoggerFactory;
 public final class GymServer {
     private static final Logger LOG = LoggerFactory.getLogger(GymServer.class);
     private static final String INSTANCE = "/v1/envs/{id}";
+    private static final String RUN = "/v1/runs/{id}";
+    /** The raw request paths of the dashboard's files: its page, scripts and styles, and uPlot's. Nothing else goes untokened. */
+    private static final Pattern DASHBOARD_FILE = Pattern.compile(
+            "/|/[a-z][a-z-]*\\.(html|js|css|svg|png)|/webjars/uplot/[0-9.]+/dist/uPlot\\.(iife\\.min\\.js|min\\.css)");
     private static final long SHUTDOWN_GRACE_MILLIS = 200;
     private static final String VERSION = version();
 
@@ -46,6 +53,7 @@ public final class GymServer {
     private final long startedNanos;
     private final ServerMetrics metrics;
     private final InstanceStore store;
+    private final RunHandlers runs;
     private final List<Route> routes = new ArrayList<>();
     private final RequestGate gate;
     private final Javalin app;
@@ -61,11 +69,12 @@ public final class GymServer {
 
         /** Whether a request path's segments (empty ones dropped, as the router does) fit this template. */
         boolean matches(List<String> given) {
-            if (given.size() != segments.length) {
+            boolean rest = segments[segments.length - 1].startsWith("<"); // a <path> parameter takes the remaining segments
+            if (rest ? given.size() < segments.length : given.size() != segments.length) {
                 return false;
             }
             for (int i = 0; i < segments.length; i++) {
-                if (!segments[i].startsWith("{") && !segments[i].equals(given.get(i))) {
+                if (!segments[i].startsWith("{") && !segments[i].startsWith("<") && !segments[i].equals(given.get(i))) {
                     return false;
                 }
             }
@@ -73,8 +82,9 @@ public final class GymServer {
         }
     }
 
-    private GymServer(ServerConfig config, EnvRegistry registry, LongSupplier nanoClock) {
+    private GymServer(ServerConfig config, EnvRegistry registry, RunHandlers runs, LongSupplier nanoClock) {
         this.config = config;
+        this.runs = runs;
         this.nanoClock = nanoClock;
         this.startedNanos = nanoClock.getAsLong();
         this.store = new InstanceStore(registry, config.maxInstances(), config.maxInstancesPerClient(), config.idleTimeout(), nanoClock);
@@ -82,18 +92,32 @@ public final class GymServer {
         GymHandlers handlers = new GymHandlers(store, new MonitorDirectories(config.dataRoot()),
                 new MonitorQuota(config, metrics), metrics, nanoClock);
         routes(handlers);
-        this.gate = new RequestGate(config.requiredToken(), metrics, this::routeTemplate);
+        this.gate = new RequestGate(config.requiredToken(), metrics, this::routeTemplate, GymServer::dashboardFile);
         this.app = Javalin.create(javalin -> configure(javalin));
     }
 
-    /** An unstarted server over {@code registry}. */
+    /** An unstarted server over {@code registry}, with training runs off. */
     public static GymServer create(ServerConfig config, EnvRegistry registry) {
-        return new GymServer(config, registry, System::nanoTime);
+        return new GymServer(config, registry, RunHandlers.off(), System::nanoTime);
+    }
+
+    /** An unstarted server over {@code registry} whose runs routes are {@code runs} (on or off); stopping it closes them. */
+    public static GymServer create(ServerConfig config, EnvRegistry registry, RunHandlers runs) {
+        return new GymServer(config, registry, runs, System::nanoTime);
     }
 
     /** An unstarted server whose idle timeout and uptime follow {@code nanoClock}, for tests that drive time. */
     static GymServer create(ServerConfig config, EnvRegistry registry, LongSupplier nanoClock) {
-        return new GymServer(config, registry, nanoClock);
+        return new GymServer(config, registry, RunHandlers.off(), nanoClock);
+    }
+
+    /**
+     * Whether a request asks for a file of the dashboard (a GET outside the API): the page, its
+     * scripts and the charting library are the same for everyone, so they need no token; the data
+     * they show comes from the API, which does.
+     */
+    private static boolean dashboardFile(String method, String path) {
+        return (method.equals("GET") || method.equals("HEAD")) && DASHBOARD_FILE.matcher(path).matches();
     }
 
     private void configure(JavalinConfig javalin) {
@@ -121,6 +145,13 @@ public final class GymServer {
             connector.setAcceptedTcpNoDelay(true);
             return connector;
         });
+        // The dashboard (docs/dashboard.md) and the charting library it draws with, both from the class path: works offline.
+        javalin.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/dashboard";
+            files.location = Location.CLASSPATH;
+        });
+        javalin.staticFiles.enableWebjars();
         for (Route r : routes) {
             javalin.routes.addHttpHandler(r.method(), r.path(), r.handler());
         }
@@ -147,6 +178,16 @@ public final class GymServer {
         add(HandlerType.POST, "/v1/shutdown", this::shutdown);
         add(HandlerType.GET, "/v1/health", this::health);
         add(HandlerType.GET, "/metrics", this::metrics);
+        add(HandlerType.GET, "/v1/trainers", runs::trainers);
+        add(HandlerType.POST, "/v1/runs", runs::create);
+        add(HandlerType.GET, "/v1/runs", runs::list);
+        add(HandlerType.GET, RUN, runs::get);
+        add(HandlerType.GET, RUN + "/metrics", runs::metrics);
+        add(HandlerType.GET, RUN + "/events", runs::events);
+        add(HandlerType.GET, RUN + "/files/<path>", runs::file);
+        add(HandlerType.POST, RUN + "/stop", runs::stop);
+        add(HandlerType.POST, RUN + "/resume", runs::resume);
+        add(HandlerType.DELETE, RUN, runs::delete);
     }
 
     private void add(HandlerType method, String path, Handler handler) {
@@ -324,6 +365,7 @@ public final class GymServer {
                     sc.close();
                 }
             }
+            runs.close();
             if (!gate.awaitIdle(config.shutdownTimeout())) {
                 LOG.warn("Requests still in flight after {}; stopping anyway", config.shutdownTimeout());
             }

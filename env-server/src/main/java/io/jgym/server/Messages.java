@@ -6,7 +6,7 @@ import java.nio.file.FileSystemException;
  * How error messages quote what a client sent or what the file system said: input cut to a short
  * prefix (an 800 KB action must not come back in full) and I/O reasons without the server's paths.
  */
-final class Messages {
+public final class Messages {
     /** The longest piece of client input an error message repeats. */
     static final int QUOTE_CHARS = 100;
 
@@ -14,7 +14,7 @@ final class Messages {
     }
 
     /** {@code text}, cut to {@link #QUOTE_CHARS} characters with a note of how much was left out. */
-    static String quote(String text) {
+    public static String quote(String text) {
         if (text.length() <= QUOTE_CHARS) {
             return text;
         }

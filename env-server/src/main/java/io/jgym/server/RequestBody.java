@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * as {@code {}}, unknown keys are ignored, and a parameter that is null, {@code ""} or {@code []}
  * counts as not provided (so a required one gives the original's error text).
  */
-final class RequestBody {
+public final class RequestBody {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final ObjectNode body;
@@ -24,7 +24,7 @@ final class RequestBody {
     }
 
     /** Parses a raw body. @throws ApiException for malformed JSON or a body that is not an object */
-    static RequestBody parse(String raw) {
+    public static RequestBody parse(String raw) {
         if (raw == null || raw.isBlank()) {
             return new RequestBody(JsonNodeFactory.instance.objectNode());
         }
@@ -86,7 +86,7 @@ final class RequestBody {
     }
 
     /** Every key of the body, for routes that compare the whole body. */
-    ObjectNode fields() {
+    public ObjectNode fields() {
         return body;
     }
 }

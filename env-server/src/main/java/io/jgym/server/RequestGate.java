@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -26,15 +27,20 @@ final class RequestGate implements Filter {
     private final Optional<byte[]> token;
     private final ServerMetrics metrics;
     private final Function<String, String> routeOf;
+    private final BiPredicate<String, String> open;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object idle = new Object();
     private volatile boolean draining;
 
-    /** @param routeOf the route template of a request path ("/v1/envs/{id}/action_space"), for metric labels */
-    RequestGate(Optional<String> token, ServerMetrics metrics, Function<String, String> routeOf) {
+    /**
+     * @param routeOf the route template of a request path ("/v1/envs/{id}/action_space"), for metric labels
+     * @param open    which requests (method, path) need no token: the dashboard's static files
+     */
+    RequestGate(Optional<String> token, ServerMetrics metrics, Function<String, String> routeOf, BiPredicate<String, String> open) {
         this.token = token.map(t -> t.getBytes(StandardCharsets.US_ASCII));
         this.metrics = metrics;
         this.routeOf = routeOf;
+        this.open = open;
     }
 
     @Override
@@ -44,7 +50,7 @@ final class RequestGate implements Filter {
         long start = System.nanoTime();
         inFlight.incrementAndGet();
         try {
-            if (authorized(req)) {
+            if (authorized(req) || open.test(req.getMethod(), req.getRequestURI())) {
                 chain.doFilter(request, response);
             } else {
                 res.setStatus(401);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * without a 404, 405 or any 5xx.
  */
 class ApiDocsTest {
-    private static final Pattern ROUTE_ROW = Pattern.compile("^\\| (GET|POST) \\| `([^`]+)` \\|", Pattern.MULTILINE);
+    private static final Pattern ROUTE_ROW = Pattern.compile("^\\| (GET|POST|DELETE) \\| `([^`]+)` \\|", Pattern.MULTILINE);
 
     private static Set<String> documented() throws IOException {
         String doc = Files.readString(Path.of(System.getProperty("jgym.docs.dir"), "http-api.md"));
@@ -40,8 +40,8 @@ class ApiDocsTest {
             server.post("/v1/envs/" + id + "/reset/", null);
             for (String route : server.server.routeList()) {
                 String[] parts = route.split(" ");
-                String path = parts[1].replace("{id}", id).replace("{x}", "1");
-                TestServer.Response r = parts[0].equals("GET") ? server.get(path) : server.post(path, "{}");
+                String path = parts[1].replace("{id}", id).replace("{x}", "1").replace("<path>", "metrics.csv");
+                TestServer.Response r = parts[0].equals("POST") ? server.post(path, "{}") : server.send(parts[0], path, null);
                 assertTrue(r.status() != 404 && r.status() != 405 && r.status() < 500, route + " answered " + r.status() + " " + r.body());
                 assertTrue(r.status() == 204 || r.contentType().startsWith("application/json") || r.contentType().equals("image/png")
                         || (route.equals("GET /metrics") && r.contentType().startsWith("text/plain")), route + ": " + r.contentType());

@@ -1,6 +1,7 @@
 package io.jgym.server;
 
 import io.jgym.contracts.EnvRegistry;
+import io.jgym.server.runs.RunHandlers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +39,12 @@ final class TestServer implements AutoCloseable {
     /** The test default: port 0, 64 KiB bodies, an hour's idle timeout. */
     static ServerConfig config(Path dataRoot, int maxInstances, boolean allowShutdown) {
         return new ServerConfig("127.0.0.1", 0, maxInstances, Duration.ofHours(1), 64 * 1024, dataRoot, allowShutdown);
+    }
+
+    /** A server with {@code config} whose runs routes are {@code runs}. */
+    TestServer(ServerConfig config, RunHandlers runs) {
+        this.dataRoot = config.dataRoot();
+        this.server = GymServer.create(config, REGISTRY, runs).start();
     }
 
     TestServer(Path dataRoot) {

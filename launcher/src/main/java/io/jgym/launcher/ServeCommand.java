@@ -1,8 +1,12 @@
 package io.jgym.launcher;
 
 import io.jgym.contracts.EnvRegistry;
+import io.jgym.runs.TrainerRegistry;
+import io.jgym.runs.process.ChildJvm;
 import io.jgym.server.GymServer;
 import io.jgym.server.ServerConfig;
+import io.jgym.server.runs.RunHandlers;
+import io.jgym.server.runs.RunsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -17,6 +21,7 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     private static final ServerConfig DEFAULTS = ServerConfig.defaults();
+    private static final RunsConfig RUNS = RunsConfig.defaults();
 
     @Option(names = "--host", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
     String host = DEFAULTS.host();
@@ -66,6 +71,22 @@ final class ServeCommand implements Callable<Integer> {
             description = "On SIGTERM, wait this long for requests in flight before closing monitors, e.g. 10s (default: 10s).")
     Duration shutdownTimeout = DEFAULTS.shutdownTimeout();
 
+    @Option(names = "--allow-runs", description = "Let clients train over HTTP (/v1/runs/, the dashboard at /); each run in its own process.")
+    boolean allowRuns;
+
+    @Option(names = "--runs-dir", description = "Folder of run folders the runs routes list and train into (default: ${DEFAULT-VALUE}).")
+    Path runsDir = RUNS.runsDir();
+
+    @Option(names = "--max-concurrent-runs", description = "Runs training at once; more wait in a queue (default: one per core, ${DEFAULT-VALUE}).")
+    int maxConcurrentRuns = RUNS.maxConcurrentRuns();
+
+    @Option(names = "--max-run-time", converter = DurationConverter.class,
+            description = "Stop a run (with a checkpoint) after training this long, e.g. 30m, 2h (default: 24h).")
+    Duration maxRunTime = RUNS.maxRunTime();
+
+    @Option(names = "--max-run-bytes", description = "Stop a run whose folder grows beyond this many bytes (default: ${DEFAULT-VALUE}).")
+    long maxRunBytes = RUNS.maxRunBytes();
+
     @Override
     public Integer call() {
         ServerConfig config = new ServerConfig(host, port, maxInstances, maxInstancesPerClient, idleTimeout, maxRequestBytes,
@@ -76,10 +97,16 @@ final class ServeCommand implements Callable<Integer> {
                     + " monitor files. Start with --token <secret> (or JGYM_TOKEN) for a shared server; see docs/operations.md.", host);
         }
         EnvRegistry registry = EnvRegistry.discover();
-        GymServer server = GymServer.create(config, registry).start().stopOnSignal();
+        RunHandlers runs = allowRuns ? RunHandlers.on(new RunsConfig(runsDir, maxConcurrentRuns, maxRunTime, maxRunBytes),
+                TrainerRegistry.discover(), ChildJvm.likeThisOne()) : RunHandlers.off();
+        GymServer server = GymServer.create(config, registry, runs).start().stopOnSignal();
         LOG.info("jgym env-server listening on http://{}:{} with {} environments; monitor data under {}{}",
                 host, server.port(), registry.specs().size(), dataRoot.toAbsolutePath(),
                 config.requiredToken().isPresent() ? "; token required" : "");
+        if (allowRuns) {
+            LOG.info("Training runs on: dashboard at http://{}:{}/, runs in {}, at most {} at a time", host, server.port(),
+                    runsDir.toAbsolutePath(), maxConcurrentRuns);
+        }
         server.stopped().join();
         return 0;
     }
