@@ -57,7 +57,7 @@ final class GymHandlers {
         json(ctx, Map.of("instance_id", id));
     }
 
-    private static Map<String, Object> kwargs(RequestBody body) {
+    static Map<String, Object> kwargs(RequestBody body) {
         JsonNode kwargs = body.optional("kwargs").orElse(null);
         if (kwargs == null) {
             return Map.of();

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.websocket.WsHandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.jgym.contracts.EnvRegistry;
 import io.jgym.server.runs.RunHandlers;
@@ -41,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class GymServer {
     private static final Logger LOG = LoggerFactory.getLogger(GymServer.class);
     private static final String INSTANCE = "/v1/envs/{id}";
+    private static final String VECTOR_INSTANCE = "/v1/vecenvs/{id}";
     private static final String RUN = "/v1/runs/{id}";
     /** The raw request paths of the dashboard's files: its page, scripts and styles, and uPlot's. Nothing else goes untokened. */
     private static final Pattern DASHBOARD_FILE = Pattern.compile(
@@ -56,6 +58,7 @@ public final class GymServer {
     private final RunHandlers runs;
     private final List<Route> routes = new ArrayList<>();
     private final RequestGate gate;
+    private final VectorSocket vectorSocket;
     private final Javalin app;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private ScheduledExecutorService evictor;
@@ -92,6 +95,8 @@ public final class GymServer {
         GymHandlers handlers = new GymHandlers(store, new MonitorDirectories(config.dataRoot()),
                 new MonitorQuota(config, metrics), metrics, nanoClock);
         routes(handlers);
+        vectorRoutes(new VectorHandlers(store, config.maxNumEnvs()));
+        this.vectorSocket = new VectorSocket(store, config.maxNumEnvs());
         this.gate = new RequestGate(config.requiredToken(), metrics, this::routeTemplate, GymServer::dashboardFile);
         this.app = Javalin.create(javalin -> configure(javalin));
     }
@@ -155,6 +160,7 @@ public final class GymServer {
         for (Route r : routes) {
             javalin.routes.addHttpHandler(r.method(), r.path(), r.handler());
         }
+        javalin.routes.addWsHandler(WsHandlerType.WEBSOCKET, VectorSocket.PATH, vectorSocket::configure);
         javalin.routes.after(GymServer::readUnreadBody);
         errors(javalin);
     }
@@ -188,6 +194,17 @@ public final class GymServer {
         add(HandlerType.POST, RUN + "/stop", runs::stop);
         add(HandlerType.POST, RUN + "/resume", runs::resume);
         add(HandlerType.DELETE, RUN, runs::delete);
+    }
+
+    /** The vector-environment routes (docs/http-api.md, "Vector environments"); the WebSocket is {@link VectorSocket}. */
+    private void vectorRoutes(VectorHandlers v) {
+        add(HandlerType.POST, "/v1/vecenvs", v::create);
+        add(HandlerType.GET, "/v1/vecenvs", v::list);
+        add(HandlerType.POST, VECTOR_INSTANCE + "/reset", v::reset);
+        add(HandlerType.POST, VECTOR_INSTANCE + "/step", v::step);
+        add(HandlerType.GET, VECTOR_INSTANCE + "/action_space", v::actionSpace);
+        add(HandlerType.GET, VECTOR_INSTANCE + "/observation_space", v::observationSpace);
+        add(HandlerType.POST, VECTOR_INSTANCE + "/close", v::close);
     }
 
     private void add(HandlerType method, String path, Handler handler) {

@@ -3,6 +3,8 @@ package io.jgym.server;
 import io.jgym.contracts.EnvOptions;
 import io.jgym.contracts.EnvRegistry;
 import io.jgym.contracts.UnknownEnvException;
+import io.jgym.contracts.vector.AutoresetMode;
+import io.jgym.envs.vector.VectorEnvs;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -12,13 +14,15 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The live environment instances, keyed by gym-http-api's 8-hex-digit instance ids. Enforces the
  * caps on live instances (in all and per client address) and evicts instances idle for longer than
  * the timeout. A create first reserves its place under both caps with a compare-and-set, so parallel
  * creates can never overshoot; the place is given back if the env cannot be made. Knows nothing of
- * HTTP beyond throwing {@link ApiException}s with the original server's messages.
+ * HTTP beyond throwing {@link ApiException}s with the original server's messages. Vector instances
+ * (the vecenv routes) share the id space and both caps with the single ones, and are evicted alike.
  */
 final class InstanceStore {
     /** The owner of instances made without a client address (tests, in-process use). */
@@ -30,6 +34,7 @@ final class InstanceStore {
     private final long idleTimeoutNanos;
     private final LongSupplier nanoClock;
     private final Map<String, EnvInstance> instances = new ConcurrentHashMap<>();
+    private final Map<String, VectorInstance> vectors = new ConcurrentHashMap<>();
     private final Map<String, String> owners = new ConcurrentHashMap<>();
     private final AtomicInteger live = new AtomicInteger();
     private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
@@ -54,12 +59,23 @@ final class InstanceStore {
 
     /** Creates an instance owned by {@code client} (its address) and returns its id. */
     String create(String envId, OptionalLong seed, EnvOptions options, String client) {
+        return place(instances, () -> new EnvInstance(envId, registry.make(envId, options), seed, nanoClock.getAsLong()), envId, client);
+    }
+
+    /** Creates a vector instance of {@code numEnvs} sub-environments owned by {@code client} and returns its id. */
+    String createVector(String envId, int numEnvs, AutoresetMode mode, Map<String, ?> kwargs, OptionalLong seed, String client) {
+        return place(vectors, () -> new VectorInstance(envId, VectorEnvs.make(registry.spec(envId), numEnvs, mode, kwargs), seed,
+                nanoClock.getAsLong()), envId, client);
+    }
+
+    /** Reserves a place under the caps, makes the instance and files it under a fresh id; gives the place back on failure. */
+    private <T> String place(Map<String, T> map, Supplier<T> make, String envId, String client) {
         reserve(client);
         boolean placed = false;
         try {
-            EnvInstance instance;
+            T instance;
             try {
-                instance = new EnvInstance(envId, registry.make(envId, options), seed, nanoClock.getAsLong());
+                instance = make.get();
             } catch (UnknownEnvException e) {
                 throw ApiException.badRequest("Attempted to look up malformed environment ID '" + Messages.quote(envId) + "'");
             }
@@ -69,7 +85,7 @@ final class InstanceStore {
                 String id = HexFormat.of().formatHex(bytes);
                 // The owner goes in first, so a close racing this create always finds whose place to give back.
                 if (owners.putIfAbsent(id, client) == null) {
-                    if (instances.putIfAbsent(id, instance) == null) {
+                    if (map.putIfAbsent(id, instance) == null) {
                         placed = true;
                         return id;
                     }
@@ -132,6 +148,31 @@ final class InstanceStore {
         return instance;
     }
 
+    /** The vector instance, marked as used now. */
+    VectorInstance getVector(String instanceId) {
+        VectorInstance instance = vectors.get(instanceId);
+        if (instance == null) {
+            throw unknown(instanceId);
+        }
+        instance.touch(nanoClock.getAsLong());
+        return instance;
+    }
+
+    /** Closes and forgets the vector instance. */
+    void closeVector(String instanceId) {
+        VectorInstance instance = vectors.remove(instanceId);
+        if (instance == null) {
+            throw unknown(instanceId);
+        }
+        released(instanceId);
+        instance.close();
+    }
+
+    /** Vector instance id to instance, sorted by id. */
+    Map<String, VectorInstance> listVectors() {
+        return new TreeMap<>(vectors);
+    }
+
     /** Closes and forgets the instance. */
     void close(String instanceId) {
         EnvInstance instance = instances.remove(instanceId);
@@ -165,6 +206,13 @@ final class InstanceStore {
                 evicted++;
             }
         }
+        for (Map.Entry<String, VectorInstance> e : vectors.entrySet()) {
+            if (now - e.getValue().lastUsedNanos() > idleTimeoutNanos && vectors.remove(e.getKey(), e.getValue())) {
+                released(e.getKey());
+                e.getValue().close();
+                evicted++;
+            }
+        }
         return evicted;
     }
 
@@ -172,6 +220,13 @@ final class InstanceStore {
     void closeAll() {
         instances.keySet().forEach(id -> {
             EnvInstance instance = instances.remove(id);
+            if (instance != null) {
+                released(id);
+                instance.close();
+            }
+        });
+        vectors.keySet().forEach(id -> {
+            VectorInstance instance = vectors.remove(id);
             if (instance != null) {
                 released(id);
                 instance.close();

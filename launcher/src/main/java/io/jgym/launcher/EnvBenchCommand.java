@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code jgym bench envs}: in-process steps per second for each registered environment (time limit
  * included, resets counted as part of the run), with actions drawn beforehand from a seeded
- * sampler so that only the environment is measured.
+ * sampler so that only the environment is measured. With {@code --vector N}, the vector
+ * environments of N sub-environments instead ({@link VectorEnvBench}).
  */
 @Command(name = "envs", mixinStandardHelpOptions = true,
         description = "Measure in-process steps/s of every registered environment (or of --env).")
@@ -32,10 +33,23 @@ final class EnvBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed for resets and actions (default: ${DEFAULT-VALUE}).")
     long seed = 0;
 
+    @Option(names = "--vector", paramLabel = "N", split = ",",
+            description = "Measure vector environments of N sub-environments instead (env-steps/s; several: --vector 1,256,1024).")
+    List<Integer> vector;
+
     @Override
     public Integer call() {
         EnvRegistry registry = EnvRegistry.discover();
         List<EnvSpec> specs = envId == null ? List.copyOf(registry.specs()) : List.of(registry.spec(envId));
+        if (vector != null) {
+            System.out.println(VectorEnvBench.header());
+            for (EnvSpec spec : specs) {
+                for (int numEnvs : vector) {
+                    System.out.println(VectorEnvBench.row(spec, numEnvs, seed, warmupSeconds, seconds));
+                }
+            }
+            return 0;
+        }
         System.out.printf("| env | steps/s | ns/step | episodes |%n|---|---|---|---|%n");
         for (EnvSpec spec : specs) {
             try (Env env = spec.make()) {

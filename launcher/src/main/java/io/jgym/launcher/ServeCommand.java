@@ -71,6 +71,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "On SIGTERM, wait this long for requests in flight before closing monitors, e.g. 10s (default: 10s).")
     Duration shutdownTimeout = DEFAULTS.shutdownTimeout();
 
+    @Option(names = "--max-num-envs", description = "Sub-environments one vector instance (POST /v1/vecenvs/) may have (default: ${DEFAULT-VALUE}).")
+    int maxNumEnvs = DEFAULTS.maxNumEnvs();
+
     @Option(names = "--allow-runs", description = "Let clients train over HTTP (/v1/runs/, the dashboard at /); each run in its own process.")
     boolean allowRuns;
 
@@ -91,7 +94,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         ServerConfig config = new ServerConfig(host, port, maxInstances, maxInstancesPerClient, idleTimeout, maxRequestBytes,
                 maxHeaderBytes, dataRoot, maxMonitorBytes, maxMonitoredEpisodeSteps, maxRecordingFrames, maxRecordingBytes,
-                token, allowShutdown, shutdownTimeout);
+                token, allowShutdown, shutdownTimeout, maxNumEnvs);
         if (config.requiredToken().isEmpty() && !isLoopback(host)) {
             LOG.warn("Listening on {} without a token: anyone who can reach this port can create environments and write"
                     + " monitor files. Start with --token <secret> (or JGYM_TOKEN) for a shared server; see docs/operations.md.", host);
