@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jgym", mixinStandardHelpOptions = true, version = "jgym " + JgymVersion.VERSION,
         description = "A Java workbench for reinforcement learning and generative modelling.",
         subcommands = {ServeCommand.class, EnvsCommand.class, TrainersCommand.class, TrainCommand.class, EvalCommand.class,
-                PlayCommand.class, SampleCommand.class, BenchCommand.class, WarmupCommand.class,
+                PlayCommand.class, SampleCommand.class, BenchCommand.class, WarmupCommand.class, SweepCommand.class, WorkerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class JgymCommand implements Runnable {
     @CommandLine.Spec

@@ -5,6 +5,12 @@ import io.jgym.runs.RunStatus;
 import io.jgym.runs.process.ChildJvm;
 import io.jgym.runs.process.TrainProcess;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -29,6 +35,9 @@ final class RunExecution {
     /** How long a run another machine records as running may show no progress before it is taken over. */
     static final Duration REMOTE_STALE = Duration.ofMinutes(2);
     private static final Duration REMOTE_POLL = Duration.ofSeconds(2);
+    private static final Duration LOCAL_POLL = Duration.ofMillis(200);
+    /** The lock file in a run folder that executions on one machine take turns through. */
+    static final String LOCK_FILE = ".sweep.lock";
 
     private final ChildJvm jvm;
 
@@ -36,14 +45,43 @@ final class RunExecution {
         this.jvm = jvm;
     }
 
-    /** Trains {@code request}'s run until it ends and returns what it left. */
+    /**
+     * Trains {@code request}'s run until it ends and returns what it left. Executions of the same run on
+     * this machine take turns through a lock file in the run folder, so two copies of a task never
+     * start the run twice.
+     */
     RunResult execute(RunRequest request) throws InterruptedException {
         Path folder = request.folder();
+        try {
+            Files.createDirectories(folder);
+            try (FileChannel channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = acquire(channel)) {
+                return executeLocked(request, folder);
+            }
+        } catch (ClosedByInterruptException e) {
+            throw new InterruptedException("stopped while waiting for " + request.name());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not lock the run folder " + folder, e);
+        }
+    }
+
+    private static FileLock acquire(FileChannel channel) throws IOException, InterruptedException {
+        while (true) {
+            try {
+                return channel.lock();
+            } catch (OverlappingFileLockException e) {
+                // Another execution of the same run in this JVM holds it: wait for it to finish.
+                TimeUnit.MILLISECONDS.sleep(LOCAL_POLL.toMillis());
+            }
+        }
+    }
+
+    private RunResult executeLocked(RunRequest request, Path folder) throws InterruptedException {
         long started = System.nanoTime();
         while (true) {
             Optional<RunStatus> status = RunStatus.read(folder);
             if (status.isPresent() && status.get().state() == RunStatus.State.FINISHED) {
-                return RunResult.collect(folder, status.get(), (System.nanoTime() - started) / 1e9);
+                return RunResult.collect(folder, status.get(), 0);
             }
             if (status.isPresent() && status.get().state() == RunStatus.State.RUNNING && !awaitOther(folder, status.get())) {
                 continue;

@@ -32,7 +32,7 @@ public record RunResult(String name, RunStatus.State state, String message, long
     static RunResult collect(Path folder, RunStatus status, double seconds) {
         LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
         try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path file : paths.filter(Files::isRegularFile).sorted().toList()) {
+            for (Path file : paths.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals(RunExecution.LOCK_FILE)).sorted().toList()) {
                 files.put(folder.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
             }
         } catch (IOException e) {

@@ -63,7 +63,7 @@ public record SweepSpec(String name, String trainer, Optional<String> preset, Ma
         for (String key : grid.keySet()) {
             require(!settings.containsKey(key), key + " is both in settings and in grid; keep it in one place");
         }
-        settings = Map.copyOf(settings);
+        settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         grid = new LinkedHashMap<>(grid);
         list = List.copyOf(list);
         seeds = List.copyOf(seeds);
