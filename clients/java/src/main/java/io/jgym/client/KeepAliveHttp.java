@@ -23,8 +23,12 @@ import java.util.Locale;
 final class KeepAliveHttp implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
-    /** A response: status code and body text. */
-    record Response(int status, String body) {
+    /** A response: status code and body bytes. */
+    record Response(int status, byte[] bytes) {
+        /** The body as UTF-8 text. */
+        String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     private final String host;
@@ -52,38 +56,50 @@ final class KeepAliveHttp implements AutoCloseable {
     }
 
     /** Sends one request (body may be null) and reads the whole response. */
-    synchronized Response send(String method, String path, String jsonBody) throws IOException {
+    Response send(String method, String path, String jsonBody) throws IOException {
+        return send(method, path, jsonBody == null ? null : "application/json", null,
+                jsonBody == null ? null : jsonBody.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends one request with a body of {@code contentType} (both may be null) and an {@code Accept}
+     * header when {@code accept} is not null, and reads the whole response.
+     */
+    synchronized Response send(String method, String path, String contentType, String accept, byte[] body) throws IOException {
         boolean reused = socket != null;
         try {
-            return exchange(method, path, jsonBody);
+            return exchange(method, path, contentType, accept, body);
         } catch (EOFException e) {
             // The server closed an idle kept-alive connection before reading our request: retry once.
             closeSocket();
             if (!reused) {
                 throw e;
             }
-            return exchange(method, path, jsonBody);
+            return exchange(method, path, contentType, accept, body);
         } catch (IOException e) {
             closeSocket();
             throw e;
         }
     }
 
-    private Response exchange(String method, String path, String jsonBody) throws IOException {
+    private Response exchange(String method, String path, String contentType, String accept, byte[] requestBody) throws IOException {
         if (socket == null) {
             connect();
         }
-        byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
+        byte[] body = requestBody == null ? new byte[0] : requestBody;
         StringBuilder head = new StringBuilder(128)
                 .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(hostHeader).append("\r\n");
         if (authorization != null) {
             head.append("Authorization: ").append(authorization).append("\r\n");
         }
-        if (jsonBody != null) {
-            head.append("Content-Type: application/json\r\n");
+        if (accept != null) {
+            head.append("Accept: ").append(accept).append("\r\n");
         }
-        if (jsonBody != null || !"GET".equals(method)) {
+        if (contentType != null) {
+            head.append("Content-Type: ").append(contentType).append("\r\n");
+        }
+        if (requestBody != null || !"GET".equals(method)) {
             head.append("Content-Length: ").append(body.length).append("\r\n");
         }
         head.append("\r\n");
@@ -148,7 +164,7 @@ final class KeepAliveHttp implements AutoCloseable {
         if (!keepAlive) {
             closeSocket();
         }
-        return new Response(status, new String(body, StandardCharsets.UTF_8));
+        return new Response(status, body);
     }
 
     private byte[] readChunked() throws IOException {

@@ -81,8 +81,7 @@ abstract class VectorEnvBase implements VectorEnv {
             throw new IllegalStateException("Cannot call step before reset: call reset first");
         }
         if (!actionSpace().contains(actions)) {
-            throw new IllegalArgumentException("actions " + actions + " are not in the action space " + actionSpace()
-                    + " (one action per sub-environment, " + numEnvs + " in all)");
+            throw new IllegalArgumentException(actionError(actions));
         }
         if (mode == AutoresetMode.DISABLED) {
             for (int i = 0; i < numEnvs; i++) {
@@ -92,6 +91,19 @@ abstract class VectorEnvBase implements VectorEnv {
                 }
             }
         }
+    }
+
+    /** Why {@code actions} is not in the action space, naming the first sub-environment at fault. */
+    private String actionError(Batch actions) {
+        if (actions.size() != numEnvs) {
+            return "expected one action per sub-environment (" + numEnvs + "), got " + actions.size();
+        }
+        for (int i = 0; i < numEnvs; i++) {
+            if (!singleActionSpace().contains(actions.get(i))) {
+                return "action " + actions.get(i) + " of sub-environment " + i + " is not in the action space " + singleActionSpace();
+            }
+        }
+        return "actions of type " + actions.getClass().getSimpleName() + " do not fit the action space " + singleActionSpace();
     }
 
     @Override

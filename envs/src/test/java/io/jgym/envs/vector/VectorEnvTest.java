@@ -96,7 +96,7 @@ class VectorEnvTest {
             assertTrue(early.getMessage().contains("reset first"), early.getMessage());
             env.reset(1);
             IllegalArgumentException count = assertThrows(IllegalArgumentException.class, () -> env.step(new Batch.Longs(new long[3])));
-            assertTrue(count.getMessage().contains("one action per sub-environment, 4"), count.getMessage());
+            assertTrue(count.getMessage().contains("one action per sub-environment (4), got 3"), count.getMessage());
             assertThrows(IllegalArgumentException.class, () -> env.step(new Batch.Longs(new long[] {0, 1, 2, 0})));
             IllegalArgumentException mask = assertThrows(IllegalArgumentException.class, () -> env.reset(OptionalLong.empty(), new boolean[3]));
             assertTrue(mask.getMessage().contains("reset_mask must have one flag per sub-environment (4)"), mask.getMessage());

@@ -1,0 +1,111 @@
+package io.jgym.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jgym.contracts.space.Space;
+import io.jgym.contracts.space.TupleSpace;
+import io.jgym.contracts.space.Value;
+import io.jgym.contracts.vector.Batch;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the vecenv routes' JSON into the {@code VectorEnv} contract's types, so that
+ * {@link RemoteVectorEnv} returns what an in-process vector env returns: batches laid out by the
+ * single space, and infos typed as Gymnasium types them (JSON integers as {@code long[]}, floats as
+ * {@code double[]}, booleans as {@code boolean[]}, lists of integer lists as {@code int[][]},
+ * {@code final_obs} as an object array of observations), and writes actions as JSON.
+ */
+final class VectorCodec {
+    private VectorCodec() {
+    }
+
+    /** A batch in {@code single}'s layout from nested lists. */
+    static Batch batch(JsonNode json, Space single) {
+        if (single instanceof TupleSpace t) {
+            List<Batch> components = new ArrayList<>();
+            for (int c = 0; c < t.spaces().size(); c++) {
+                components.add(batch(json.get(c), t.spaces().get(c)));
+            }
+            return new Batch.Tuple(components);
+        }
+        List<Value> values = new ArrayList<>(json.size());
+        json.forEach(v -> values.add(SpaceCodec.value(v, single)));
+        return Batch.stack(values, single);
+    }
+
+    /** The merged infos dict; {@code observationSpace} decodes {@code final_obs}. */
+    static Map<String, Object> infos(JsonNode json, Space observationSpace) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> e = fields.next();
+            out.put(e.getKey(), e.getKey().equals("final_obs") ? observations(e.getValue(), observationSpace)
+                    : entry(e.getValue(), observationSpace));
+        }
+        return out;
+    }
+
+    private static Object[] observations(JsonNode json, Space space) {
+        Object[] out = new Object[json.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = json.get(i).isNull() ? null : SpaceCodec.value(json.get(i), space);
+        }
+        return out;
+    }
+
+    private static Object entry(JsonNode json, Space observationSpace) {
+        if (json.isObject()) {
+            return infos(json, observationSpace);
+        }
+        int n = json.size();
+        JsonNode first = n == 0 ? null : json.get(0);
+        if (first != null && first.isBoolean()) {
+            boolean[] out = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = json.get(i).asBoolean();
+            }
+            return out;
+        }
+        if (first != null && first.isIntegralNumber()) {
+            long[] out = new long[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = json.get(i).asLong();
+            }
+            return out;
+        }
+        if (first != null && first.isNumber()) {
+            double[] out = new double[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = json.get(i).asDouble();
+            }
+            return out;
+        }
+        if (first != null && first.isArray() && (first.isEmpty() || first.get(0).isIntegralNumber())) {
+            int[][] out = new int[n][];
+            for (int i = 0; i < n; i++) {
+                out[i] = new int[json.get(i).size()];
+                for (int k = 0; k < out[i].length; k++) {
+                    out[i][k] = json.get(i).get(k).asInt();
+                }
+            }
+            return out;
+        }
+        Object[] out = new Object[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = json.get(i).isNull() ? null : json.get(i).toString();
+        }
+        return out;
+    }
+
+    /** The actions as a JSON list: integers, or lists of floats. */
+    static String actionsJson(Batch actions) {
+        StringBuilder out = new StringBuilder(actions.size() * 4 + 16).append("{\"actions\":[");
+        for (int i = 0; i < actions.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(SpaceCodec.actionJson(actions.get(i)));
+        }
+        return out.append("]}").toString();
+    }
+}
