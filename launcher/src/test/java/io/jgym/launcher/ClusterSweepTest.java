@@ -1,0 +1,130 @@
+package io.jgym.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jgym.runs.RunStatus;
+import io.jgym.runs.process.ChildJvm;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./jgym sweep --cluster} on a Hazelcast cluster of three {@code ./jgym worker} JVMs on
+ * loopback (ephemeral ports, a cluster name of its own): one worker is killed -9 while it trains a
+ * run, and still every run ends exactly once in the summary, with every episode in its metrics once.
+ */
+class ClusterSweepTest {
+    private static final Pattern ADDRESS = Pattern.compile("member (\\S+) of cluster");
+    private final List<Process> workers = new ArrayList<>();
+
+    @AfterEach
+    void stopWorkers() throws InterruptedException {
+        for (Process worker : workers) {
+            worker.destroy();
+        }
+        for (Process worker : workers) {
+            if (!worker.waitFor(30, TimeUnit.SECONDS)) {
+                worker.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void aWorkerKilledMidRunLosesAndDuplicatesNothing(@TempDir Path dir) throws Exception {
+        String cluster = "jgym-test-" + UUID.randomUUID();
+        String first = start(dir, cluster, 0, Optional.empty());
+        String second = start(dir, cluster, 1, Optional.of(first));
+        String third = start(dir, cluster, 2, Optional.of(first));
+        SweepCommandTest.await(() -> log(dir, 0).contains("Members {size:3"), "the three workers formed one cluster");
+
+        Path spec = dir.resolve("lake.yaml");
+        Files.writeString(spec, SweepCommandTest.SPEC);
+        Path folder = dir.resolve("runs/lake");
+        CompletableFuture<SweepCommandTest.Result> sweep = CompletableFuture.supplyAsync(() -> SweepCommandTest.run("sweep", spec.toString(),
+                "--runs-dir", dir.resolve("runs").toString(), "--cluster", cluster, "--members", String.join(",", first, second, third)));
+
+        // Kill -9 a worker whose child is training a run (the child is orphaned and may finish on its own).
+        Process[] victim = new Process[1];
+        SweepCommandTest.await(() -> (victim[0] = trainingWorker(folder)) != null, "a worker trains a run");
+        victim[0].destroyForcibly();
+        victim[0].waitFor();
+
+        SweepCommandTest.Result result = sweep.get(SweepCommandTest.PATIENCE.toSeconds() * 2, TimeUnit.SECONDS);
+        assertEquals(0, result.code(), result.err());
+        List<String> rows = Files.readAllLines(folder.resolve("runs.csv"));
+        assertEquals(7, rows.size(), String.join("\n", rows));
+        assertEquals(6, rows.stream().skip(1).map(r -> r.substring(0, r.indexOf(','))).distinct().count(), "each run once");
+        for (String row : rows.subList(1, rows.size())) {
+            String name = row.substring(0, row.indexOf(','));
+            assertTrue(row.contains(",finished,3000,"), row);
+            List<String> lines = Files.readAllLines(folder.resolve(name).resolve("metrics.csv"));
+            assertEquals(3001, lines.size(), name);
+            for (int episode = 0; episode < 3000; episode++) {
+                assertTrue(lines.get(episode + 1).startsWith(episode + ","), name + ": episode " + episode + " once, in order");
+            }
+        }
+        List<String> summary = Files.readAllLines(folder.resolve("summary.csv"));
+        assertTrue(summary.get(1).startsWith("learningRate_0.1,learningRate=0.1,3,3,") && summary.get(2).startsWith("learningRate_0.5,learningRate=0.5,3,3,"),
+                String.join("\n", summary));
+    }
+
+    /** Starts worker {@code index} on a free loopback port, joining {@code join}; returns its address. */
+    private String start(Path dir, String cluster, int index, Optional<String> join) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("worker", "--cluster", cluster, "--port", "0", "--host", "127.0.0.1", "--workers", "1"));
+        join.ifPresent(address -> arguments.addAll(List.of("--members", address)));
+        Process worker = new ProcessBuilder(ChildJvm.likeThisOne().command(arguments))
+                .redirectError(dir.resolve("worker-" + index + ".log").toFile()).start();
+        workers.add(worker);
+        BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        Matcher matcher = ADDRESS.matcher(line == null ? "" : line);
+        assertTrue(matcher.find(), "worker " + index + " said: " + line + "\n" + log(dir, index));
+        return matcher.group(1);
+    }
+
+    /** The worker whose child JVM is training one of the sweep's runs now, or null. */
+    private Process trainingWorker(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return null;
+        }
+        try (Stream<Path> runs = Files.list(folder)) {
+            for (Path run : runs.filter(Files::isDirectory).toList()) {
+                Optional<RunStatus> status = RunStatus.read(run).filter(s -> s.state() == RunStatus.State.RUNNING && s.episodes() == 0);
+                Optional<Long> parent = status.flatMap(s -> ProcessHandle.of(s.pid())).flatMap(ProcessHandle::parent).map(ProcessHandle::pid);
+                for (Process worker : workers) {
+                    if (parent.isPresent() && parent.get() == worker.pid() && Files.isDirectory(run.resolve("checkpoints"))) {
+                        return worker;
+                    }
+                }
+            }
+        } catch (IOException | IllegalStateException e) {
+            return null;   // a folder being written; look again
+        }
+        return null;
+    }
+
+    private static String log(Path dir, int index) {
+        try {
+            return Files.readString(dir.resolve("worker-" + index + ".log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
