@@ -35,7 +35,11 @@ public final class LearningCurvePlot {
         double[] episodes = table.hasColumn("episode") ? table.column("episode") : new double[0];
         List<XYChart> panels = new ArrayList<>();
         for (String metric : present) {
-            panels.add(CurveChart.of(metric, "episode", "", curves(episodes, table.column(metric)), WIDTH / columns, PANEL_HEIGHT));
+            XYChart panel = CurveChart.of(metric, "episode", "", curves(episodes, table.column(metric)), WIDTH / columns, PANEL_HEIGHT);
+            if (episodes.length > 1) { // every panel spans the whole run, also for metrics measured now and then
+                panel.getStyler().setXAxisMin(episodes[0]).setXAxisMax(episodes[episodes.length - 1]);
+            }
+            panels.add(panel);
         }
         if (panels.isEmpty()) {
             panels.add(CurveChart.of("no metrics recorded yet", "episode", "", List.of(), WIDTH, PANEL_HEIGHT));

@@ -66,6 +66,19 @@ class LearningCurvePlotTest {
         assertEquals(3 * 260, five.getHeight(), "and take three rows");
     }
 
+    @Test
+    void aMetricMeasuredNowAndThenIsDrawnOnTheWholeRunsEpisodeAxis() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("episode,total_steps,losses/generator,quality/mmd"));
+        for (int episode = 0; episode < 10; episode++) {
+            lines.add(episode + "," + episode + "," + (1.0 / (episode + 1)) + "," + (episode == 9 ? "0.25" : ""));
+        }
+        BufferedImage image = plot(lines, List.of("quality/mmd"), 1);
+
+        Pixels dot = Pixels.of(image, FIRST);
+        assertTrue(dot.width() <= 12 && dot.centreX() > image.getWidth() * 0.8,
+                "the one MMD value, at the run's last episode, is a dot at the right end: " + dot);
+    }
+
     private BufferedImage plot(List<String> csv, List<String> metrics, int window) throws IOException {
         Path file = dir.resolve("metrics.csv");
         Files.write(file, csv);
