@@ -34,10 +34,13 @@ final class RunCatalog {
 
     private final Path runsDir;
     private final TrainerRegistry registry;
+    private final RunQueue queue;
 
-    RunCatalog(Path runsDir, TrainerRegistry registry) {
+    /** @param queue what this server is starting: the requests of runs still waiting, and why it stopped a run */
+    RunCatalog(Path runsDir, TrainerRegistry registry, RunQueue queue) {
         this.runsDir = runsDir;
         this.registry = registry;
+        this.queue = queue;
     }
 
     Path runsDir() {
@@ -86,8 +89,21 @@ final class RunCatalog {
         return folder;
     }
 
-    /** The run's status; a folder from before statuses existed counts as finished when it has metrics. */
+    /**
+     * The run's status as the folder says, with the reason the server stopped it once the child has
+     * recorded its end; a folder from before statuses existed counts as finished.
+     */
     RunStatus status(Path folder) {
+        RunStatus status = recorded(folder);
+        Optional<String> reason = queue.stopReason(folder.getFileName().toString());
+        if (reason.isPresent() && !status.state().active() && status.message().isEmpty()) {
+            return new RunStatus(status.state(), status.pid(), status.host(), status.started(), status.ended(), status.episodes(),
+                    reason.get());
+        }
+        return status;
+    }
+
+    private static RunStatus recorded(Path folder) {
         return RunStatus.read(folder).orElseGet(() -> new RunStatus(RunStatus.State.FINISHED, 0, "", modified(folder), modified(folder), 0,
                 "a run from before run statuses were recorded"));
     }
@@ -115,8 +131,9 @@ final class RunCatalog {
     }
 
     /** One run as {@code GET /v1/runs/} lists it. */
-    Map<String, Object> summary(String id, Optional<RunRequest> requested) {
+    Map<String, Object> summary(String id) {
         Path folder = runsDir.resolve(id);
+        Optional<RunRequest> requested = queue.request(id);
         RunStatus status = status(folder);
         Map<String, Object> record = record(folder);
         Map<String, Object> last = MetricsRows.last(folder.resolve(METRICS));
@@ -138,9 +155,10 @@ final class RunCatalog {
     }
 
     /** One run as {@code GET /v1/runs/{id}} shows it: the summary, its config, metric columns, files and a failed run's log. */
-    Map<String, Object> detail(String id, Optional<RunRequest> requested) {
+    Map<String, Object> detail(String id) {
         Path folder = folder(id);
-        Map<String, Object> view = summary(id, requested);
+        Optional<RunRequest> requested = queue.request(id);
+        Map<String, Object> view = summary(id);
         Map<String, Object> record = record(folder);
         Object config = record.get("config");
         if (config == null) {

@@ -73,7 +73,7 @@ final class RunEvents {
             String state = status.state() + "|" + status.message() + "|" + status.started();
             boolean wrote = false;
             if (!state.equals(lastState)) {
-                send(out, "state", null, catalog.summary(id, java.util.Optional.empty()));
+                send(out, "state", null, catalog.summary(id));
                 lastState = state;
                 wrote = true;
             }

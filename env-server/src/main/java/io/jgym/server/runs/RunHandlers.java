@@ -59,7 +59,7 @@ public final class RunHandlers implements AutoCloseable {
         }
         RunQueue queue = new RunQueue(config, jvm);
         queue.recover();
-        return new RunHandlers(registry, new RunCatalog(config.runsDir(), registry), queue);
+        return new RunHandlers(registry, new RunCatalog(config.runsDir(), registry, queue), queue);
     }
 
     /** Whether runs are on. */
@@ -93,7 +93,7 @@ public final class RunHandlers implements AutoCloseable {
     /** {@code GET /v1/runs}: every run in the runs folder, newest first. */
     public void list(Context ctx) {
         requireOn();
-        List<Map<String, Object>> runs = catalog.ids().stream().map(id -> catalog.summary(id, queue.request(id))).toList();
+        List<Map<String, Object>> runs = catalog.ids().stream().map(catalog::summary).toList();
         json(ctx, Map.of("runs", runs, "waiting", queue.waiting()));
     }
 
@@ -101,7 +101,7 @@ public final class RunHandlers implements AutoCloseable {
     public void get(Context ctx) {
         requireOn();
         String id = ctx.pathParam("id");
-        json(ctx, catalog.detail(id, queue.request(id)));
+        json(ctx, catalog.detail(id));
     }
 
     /** {@code GET /v1/runs/{id}/metrics?since=N&limit=M}: metrics rows from episode N on. */
@@ -150,9 +150,10 @@ public final class RunHandlers implements AutoCloseable {
     }
 
     /** {@code POST /v1/runs/{id}/resume} {@code {config?}}: continues a stopped, failed or finished run from its last checkpoint. */
-    public void resume(Context ctx) {
+    public void resume(Context ctx) throws InterruptedException {
         requireOn();
         String id = ctx.pathParam("id");
+        queue.awaitExit(id);
         synchronized (this) {
             Path folder = catalog.folder(id);
             RunStatus status = catalog.status(folder);
@@ -170,9 +171,10 @@ public final class RunHandlers implements AutoCloseable {
     }
 
     /** {@code DELETE /v1/runs/{id}}: removes an ended run's folder. */
-    public void delete(Context ctx) {
+    public void delete(Context ctx) throws InterruptedException {
         requireOn();
         String id = ctx.pathParam("id");
+        queue.awaitExit(id);
         synchronized (this) {
             Path folder = catalog.folder(id);
             RunStatus status = catalog.status(folder);

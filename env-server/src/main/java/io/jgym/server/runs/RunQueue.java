@@ -57,12 +57,14 @@ final class RunQueue implements AutoCloseable {
     /** A run training in a child process, and why it was asked to stop (null until it is). */
     private static final class Child {
         final TrainProcess process;
+        final RunRequest request;
         final long startedNanos = System.nanoTime();
         String stopReason;
         long stopNanos;
 
-        Child(TrainProcess process) {
+        Child(TrainProcess process, RunRequest request) {
             this.process = process;
+            this.request = request;
         }
     }
 
@@ -128,7 +130,43 @@ final class RunQueue implements AutoCloseable {
 
     /** The request of a run this server queued or started, for views of runs whose folder has no config yet. */
     synchronized Optional<RunRequest> request(String id) {
-        return waiting.stream().filter(r -> r.name().equals(id)).findFirst();
+        Child child = children.get(id);
+        return child != null ? Optional.of(child.request) : waiting.stream().filter(r -> r.name().equals(id)).findFirst();
+    }
+
+    /**
+     * Why the server stopped the run {@code id} (a limit), while its child is still known here; the
+     * child's own final status does not carry it until the server has added it after the exit.
+     */
+    synchronized Optional<String> stopReason(String id) {
+        Child child = children.get(id);
+        return child == null || child.stopReason == null || child.stopReason.equals(ON_REQUEST) ? Optional.empty()
+                : Optional.of(child.stopReason);
+    }
+
+    /**
+     * Waits until a child whose run has already recorded its end has exited and been let go, so the
+     * run can be resumed or deleted right after a client saw it end; returns at once for a run still
+     * training or not started here.
+     */
+    void awaitExit(String id) throws InterruptedException {
+        Child child;
+        synchronized (this) {
+            child = children.get(id);
+        }
+        if (child == null || RunStatus.recorded(child.process.folder()).map(s -> s.state().active()).orElse(true)) {
+            return;
+        }
+        long deadline = System.nanoTime() + KILL_AFTER.toNanos();
+        synchronized (this) {
+            while (children.get(id) == child) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        }
     }
 
     /** Runs waiting for a slot, in order. */
@@ -189,7 +227,7 @@ final class RunQueue implements AutoCloseable {
             RunStatus.queued().ended(RunStatus.State.FAILED, 0, "the server could not start its process: " + e.getMessage()).write(folder);
             return;
         }
-        Child child = new Child(process);
+        Child child = new Child(process, request);
         children.put(request.name(), child);
         LOG.info("Run {} started: {} in process {}", request.name(), request.trainer(), process.pid());
         process.onExit().whenComplete((status, error) -> ended(request.name(), child, status, error));
@@ -197,11 +235,15 @@ final class RunQueue implements AutoCloseable {
 
     private void ended(String id, Child child, RunStatus status, Throwable error) {
         synchronized (this) {
-            children.remove(id);
+            children.remove(id, child);
             notifyAll();
         }
         if (error != null) {
             LOG.error("Could not settle the outcome of run {}", id, error);
+        } else if (child.stopReason != null && status.state() == RunStatus.State.FAILED && status.message().startsWith("exit code 143")) {
+            // SIGTERM came before the child could take it as a stop request: it had not begun training
+            status.ended(RunStatus.State.STOPPED, status.episodes(), child.stopReason.equals(ON_REQUEST)
+                    ? "stopped before training began" : child.stopReason).write(child.process.folder());
         } else if (child.stopReason != null && !child.stopReason.equals(ON_REQUEST)) {
             new RunStatus(status.state(), status.pid(), status.host(), status.started(), status.ended(), status.episodes(),
                     child.stopReason).write(child.process.folder());
