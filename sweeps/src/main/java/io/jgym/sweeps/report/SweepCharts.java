@@ -73,19 +73,18 @@ final class SweepCharts {
     private XYChart intervals(List<SweepSummary.ConfigurationRow> rows, int aggregate) {
         Aggregate which = SweepSummary.AGGREGATES.get(aggregate);
         XYChart chart = chart(PANEL_WIDTH, which.label() + " (95% CI)", summary.plan().spec().metric(), "");
-        chart.getStyler().setLegendVisible(false);
+        // Rows are configurations 0..n-1 from the bottom; the legend under each panel names them.
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setYAxisMin(-0.5).setYAxisMax(rows.size() - 0.5);
-        chart.getStyler().setyAxisTickLabelsFormattingFunction(y -> {
-            int index = (int) Math.round(y);
-            return Math.abs(y - index) < 1e-9 && index >= 0 && index < rows.size() ? rows.get(index).configuration().id() : "";
-        });
+        chart.getStyler().setYAxisTicksVisible(false);
         for (int i = 0; i < rows.size(); i++) {
             Interval interval = rows.get(i).estimates().get(aggregate);
-            XYSeries range = chart.addSeries(rows.get(i).configuration().id() + " CI", new double[] {interval.lower(), interval.upper()},
+            XYSeries range = chart.addSeries(rows.get(i).configuration().id(), new double[] {interval.lower(), interval.upper()},
                     new double[] {i, i});
             range.setMarker(SeriesMarkers.NONE).setLineColor(color(i)).setLineWidth(8f);
-            XYSeries point = chart.addSeries(rows.get(i).configuration().id(), new double[] {interval.estimate()}, new double[] {i});
-            point.setMarker(SeriesMarkers.DIAMOND).setMarkerColor(Color.BLACK);
+            XYSeries point = chart.addSeries(rows.get(i).configuration().id() + " " + which.label(), new double[] {interval.estimate()},
+                    new double[] {i});
+            point.setMarker(SeriesMarkers.DIAMOND).setMarkerColor(Color.BLACK).setShowInLegend(false);
         }
         return chart;
     }
@@ -98,7 +97,7 @@ final class SweepCharts {
                 "tau (" + summary.plan().spec().metric() + ")", "fraction of runs > tau");
         for (int i = 0; i < rows.size(); i++) {
             band(chart, rows.get(i).configuration().id(), profile.thresholds(), bands.intervals(rows.get(i).scores().orElseThrow(),
-                    profile::fractions), color(i));
+                    profile::fractions), color(i)).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
         }
         return chart;
     }
@@ -136,7 +135,8 @@ final class SweepCharts {
         return iqm;
     }
 
-    private static void band(XYChart chart, String name, double[] x, Interval[] y, Color color) {
+    /** Draws {@code y}'s estimates as a line over its interval as a translucent band; returns the line. */
+    private static XYSeries band(XYChart chart, String name, double[] x, Interval[] y, Color color) {
         double[] polygonX = new double[2 * x.length];
         double[] polygonY = new double[2 * x.length];
         for (int i = 0; i < x.length; i++) {
@@ -152,11 +152,13 @@ final class SweepCharts {
         area.setShowInLegend(false);
         XYSeries line = chart.addSeries(name, x, Arrays.stream(y).mapToDouble(Interval::estimate).toArray());
         line.setMarker(SeriesMarkers.NONE).setLineColor(color).setLineWidth(2f);
+        return line;
     }
 
     private static XYChart chart(int width, String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(width).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE).setAntiAlias(true).setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setXAxisDecimalPattern("#,##0.###").setYAxisDecimalPattern("#,##0.###");
         return chart;
     }
 
