@@ -107,8 +107,7 @@ public final class RemoteVectorEnv implements VectorEnv {
             }
         }
         if (encoding == Encoding.BINARY) {
-            Map<String, BatchWire.Array> arrays = binary(path + "reset/", "application/json", body.toString().getBytes());
-            return new VectorReset(observations(arrays), infos(arrays));
+            return VectorCodec.reset(binary(path + "reset/", "application/json", body.toString().getBytes()), this);
         }
         JsonNode answer = call("POST", path + "reset/", body.toString());
         return new VectorReset(VectorCodec.batch(answer.get("observations"), singleObservationSpace),
@@ -119,9 +118,7 @@ public final class RemoteVectorEnv implements VectorEnv {
     public VectorStep step(Batch actions) {
         if (encoding == Encoding.BINARY) {
             byte[] body = new BatchWire.Writer().batch("actions", actions).toBytes();
-            Map<String, BatchWire.Array> a = binary(path + "step/", BatchWire.MEDIA_TYPE, body);
-            return new VectorStep(observations(a), a.get("rewards").doubles(), a.get("terminations").bools(),
-                    a.get("truncations").bools(), infos(a));
+            return VectorCodec.step(binary(path + "step/", BatchWire.MEDIA_TYPE, body), this);
         }
         JsonNode answer = call("POST", path + "step/", VectorCodec.actionsJson(actions));
         return new VectorStep(VectorCodec.batch(answer.get("observations"), singleObservationSpace),
@@ -140,22 +137,6 @@ public final class RemoteVectorEnv implements VectorEnv {
             call("POST", path + "close/", null);
         } finally {
             http.close();
-        }
-    }
-
-    private Batch observations(Map<String, BatchWire.Array> arrays) {
-        return BatchWire.batch(arrays, "observations", observationSpace());
-    }
-
-    private Map<String, Object> infos(Map<String, BatchWire.Array> arrays) {
-        String text = arrays.get("infos").text();
-        if (text.equals("{}")) {
-            return Map.of();
-        }
-        try {
-            return VectorCodec.infos(JSON.readTree(text), singleObservationSpace);
-        } catch (IOException e) {
-            throw new GymServerException(200, "Server sent invalid infos JSON: " + text);
         }
     }
 

@@ -1,10 +1,16 @@
 package io.jgym.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jgym.contracts.space.Space;
 import io.jgym.contracts.space.TupleSpace;
 import io.jgym.contracts.space.Value;
 import io.jgym.contracts.vector.Batch;
+import io.jgym.contracts.vector.BatchWire;
+import io.jgym.contracts.vector.VectorEnv;
+import io.jgym.contracts.vector.VectorReset;
+import io.jgym.contracts.vector.VectorStep;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,9 +22,12 @@ import java.util.Map;
  * {@link RemoteVectorEnv} returns what an in-process vector env returns: batches laid out by the
  * single space, and infos typed as Gymnasium types them (JSON integers as {@code long[]}, floats as
  * {@code double[]}, booleans as {@code boolean[]}, lists of integer lists as {@code int[][]},
- * {@code final_obs} as an object array of observations), and writes actions as JSON.
+ * {@code final_obs} as an object array of observations), decodes binary answers, and writes actions
+ * as JSON. {@link SocketVectorEnv} uses it too.
  */
 final class VectorCodec {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private VectorCodec() {
     }
 
@@ -98,6 +107,29 @@ final class VectorCodec {
             out[i] = json.get(i).isNull() ? null : json.get(i).toString();
         }
         return out;
+    }
+
+    /** A binary reset answer of {@code env}. */
+    static VectorReset reset(Map<String, BatchWire.Array> arrays, VectorEnv env) {
+        return new VectorReset(BatchWire.batch(arrays, "observations", env.observationSpace()), infos(arrays, env));
+    }
+
+    /** A binary step answer of {@code env}. */
+    static VectorStep step(Map<String, BatchWire.Array> arrays, VectorEnv env) {
+        return new VectorStep(BatchWire.batch(arrays, "observations", env.observationSpace()), arrays.get("rewards").doubles(),
+                arrays.get("terminations").bools(), arrays.get("truncations").bools(), infos(arrays, env));
+    }
+
+    private static Map<String, Object> infos(Map<String, BatchWire.Array> arrays, VectorEnv env) {
+        String text = arrays.get("infos").text();
+        if (text.equals("{}")) {
+            return Map.of();
+        }
+        try {
+            return infos(JSON.readTree(text), env.singleObservationSpace());
+        } catch (IOException e) {
+            throw new GymServerException(200, "Server sent invalid infos JSON: " + text);
+        }
     }
 
     /** The actions as a JSON list: integers, or lists of floats. */

@@ -59,11 +59,13 @@ class RemoteVectorEnvTest {
     @CsvSource({
         "CartPole-v1, NEXT_STEP, BINARY", "CartPole-v1, SAME_STEP, JSON", "CartPole-v1, DISABLED, BINARY",
         "FrozenLake-v1, SAME_STEP, BINARY", "FrozenLake-v1, NEXT_STEP, JSON", "Taxi-v3, NEXT_STEP, BINARY",
-        "Blackjack-v1, SAME_STEP, BINARY", "Pendulum-v1, NEXT_STEP, JSON", "Pendulum-v1, SAME_STEP, BINARY"})
-    void remoteAndLocalVectorEnvsAgreeStepForStep(String envId, AutoresetMode mode, RemoteVectorEnv.Encoding encoding) {
+        "Blackjack-v1, SAME_STEP, BINARY", "Pendulum-v1, NEXT_STEP, JSON", "Pendulum-v1, SAME_STEP, BINARY",
+        "CartPole-v1, DISABLED, WEBSOCKET", "FrozenLake-v1, SAME_STEP, WEBSOCKET", "Blackjack-v1, NEXT_STEP, WEBSOCKET"})
+    void remoteAndLocalVectorEnvsAgreeStepForStep(String envId, AutoresetMode mode, String transport) {
         int n = 6;
         try (VectorEnv local = VectorEnvs.make(REGISTRY.spec(envId), n, mode, Map.of());
-             RemoteVectorEnv remote = RemoteVectorEnv.create(base, envId, n, mode, OptionalLong.empty(), encoding, null)) {
+             VectorEnv remote = transport.equals("WEBSOCKET") ? SocketVectorEnv.create(base, envId, n, mode, OptionalLong.empty(), null)
+                     : RemoteVectorEnv.create(base, envId, n, mode, OptionalLong.empty(), RemoteVectorEnv.Encoding.valueOf(transport), null)) {
             assertEquals(local.singleObservationSpace(), remote.singleObservationSpace());
             assertEquals(local.singleActionSpace(), remote.singleActionSpace());
             assertEquals(local.actionSpace(), remote.actionSpace());
@@ -110,6 +112,21 @@ class RemoteVectorEnvTest {
         GymServerException tooMany = assertThrows(GymServerException.class, () -> RemoteVectorEnv.create(base, "CartPole-v1", 65,
                 AutoresetMode.NEXT_STEP, OptionalLong.empty(), RemoteVectorEnv.Encoding.JSON, null));
         assertTrue(tooMany.getMessage().contains("from 1 to 64 (the server's --max-num-envs)"), tooMany.getMessage());
+    }
+
+    @Test
+    void theSocketAnswersBadRequestsAndStaysOpen() {
+        try (SocketVectorEnv remote = SocketVectorEnv.create(base, "CartPole-v1", 4, AutoresetMode.NEXT_STEP, OptionalLong.of(5), null)) {
+            GymServerException early = assertThrows(GymServerException.class, () -> remote.step(new Batch.Longs(new long[4])));
+            assertTrue(early.getMessage().contains("reset first"), early.getMessage());
+            remote.reset();
+            GymServerException count = assertThrows(GymServerException.class, () -> remote.step(new Batch.Longs(new long[5])));
+            assertEquals(400, count.status());
+            assertEquals(4, remote.step(new Batch.Longs(new long[4])).size());
+        }
+        GymServerException unknown = assertThrows(GymServerException.class, () -> SocketVectorEnv.create(base, "NoSuchEnv-v0", 2,
+                AutoresetMode.NEXT_STEP, OptionalLong.empty(), null));
+        assertTrue(unknown.getMessage().contains("NoSuchEnv-v0"), unknown.getMessage());
     }
 
     private static void assertSameReset(String at, VectorReset local, VectorReset remote) {
