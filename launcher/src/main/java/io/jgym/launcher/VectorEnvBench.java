@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The in-process vector half of {@code jgym bench envs --vector N}: for one environment id, the
- * env-steps per second of the vector environment {@link VectorEnvs} builds for it (the
- * structure-of-arrays CartPole for CartPole) in next-step autoreset mode, on the calling thread,
- * with actions drawn beforehand from a seeded sampler so that only the environment is measured.
+ * Times a vector environment: {@code jgym bench envs --vector N} measures the one
+ * {@link VectorEnvs} builds in-process for an id (the structure-of-arrays CartPole for CartPole),
+ * and {@code jgym bench vecenvs} the remote ones, through {@link #measure}. Steps run on the calling
+ * thread in next-step autoreset mode, with actions drawn beforehand from a seeded sampler so that
+ * only the environment (and its transport) is measured.
  */
 final class VectorEnvBench {
     private static final int ACTION_BATCHES = 64;
@@ -26,14 +27,20 @@ final class VectorEnvBench {
     /** One table row: id, sub-environments, implementation, env-steps/s, ns per env-step. */
     static String row(EnvSpec spec, int numEnvs, long seed, double warmupSeconds, double seconds) {
         try (VectorEnv env = VectorEnvs.make(spec, numEnvs, AutoresetMode.NEXT_STEP, Map.of())) {
-            Batch[] actions = actions(env, seed);
-            env.reset(seed);
-            run(env, actions, warmupSeconds);
-            long[] counts = run(env, actions, seconds);
-            double envSteps = (double) counts[0] * numEnvs;
+            double stepsPerSecond = measure(env, seed, warmupSeconds, seconds)[0];
             return String.format("| %s | %d | %s | %,.0f | %.2f |", spec.id(), numEnvs, env.getClass().getSimpleName(),
-                    envSteps / (counts[1] / 1e9), counts[1] / envSteps);
+                    stepsPerSecond, 1e9 / stepsPerSecond);
         }
+    }
+
+    /** Resets with {@code seed}, steps unmeasured for the warm-up, then measures; returns {env-steps/s, calls/s}. */
+    static double[] measure(VectorEnv env, long seed, double warmupSeconds, double seconds) {
+        Batch[] actions = actions(env, seed);
+        env.reset(seed);
+        run(env, actions, warmupSeconds);
+        long[] counts = run(env, actions, seconds);
+        double callsPerSecond = counts[0] / (counts[1] / 1e9);
+        return new double[] {callsPerSecond * env.numEnvs(), callsPerSecond};
     }
 
     /** The table's header lines. */
