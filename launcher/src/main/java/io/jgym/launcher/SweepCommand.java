@@ -2,9 +2,6 @@ package io.jgym.launcher;
 
 import io.jgym.runs.RunStatus;
 import io.jgym.runs.TrainerRegistry;
-import io.jgym.runs.process.ChildJvm;
-import io.jgym.sweeps.ClusterEngine;
-import io.jgym.sweeps.LocalPool;
 import io.jgym.sweeps.Sweep;
 import io.jgym.sweeps.SweepEngine;
 import io.jgym.sweeps.SweepPlan;
@@ -13,9 +10,9 @@ import io.jgym.sweeps.report.SweepReport;
 import io.jgym.sweeps.report.SweepSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,12 +20,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jgym sweep SPEC}: runs every configuration and seed of a sweep file, each run in its own JVM,
- * on a local pool of workers or on a Hazelcast cluster of {@code jgym worker}s, then prints the IQM,
+ * on a local pool of workers or on a Hazelcast cluster of {@code jgym worker}s ({@link EngineFlags}), then prints the IQM,
  * mean and median of each configuration with 95% bootstrap intervals and writes the report. Running it
  * again skips finished runs and resumes the others. Progress goes to standard error.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Run a sweep (seeds x configurations x tasks of one trainer) and report IQM, mean and median with 95% CIs.",
+        description = {"Run a sweep (seeds x configurations x tasks of one trainer) and report IQM, mean and median with 95%% CIs.",
                 "Runs go to <runs-dir>/<sweep>/<run>/; the report to <runs-dir>/<sweep>/report.html and summary.csv.",
                 "Running the same sweep again skips finished runs and resumes interrupted ones. See docs/sweeps.md."})
 final class SweepCommand implements Callable<Integer> {
@@ -41,15 +38,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--runs-dir", description = "Folder holding the sweep's folder (default: ${DEFAULT-VALUE}).")
     Path runsDir = Path.of("runs");
 
-    @Option(names = "--workers", description = "Runs trained at once by the local pool (default: one per core, ${DEFAULT-VALUE} here).")
-    int workers = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--cluster", description = "Submit the runs to the Hazelcast cluster of this name (started with ./jgym worker) instead.")
-    String cluster;
-
-    @Option(names = "--members", split = ",", paramLabel = "HOST:PORT",
-            description = "With --cluster: addresses of one or more workers, comma-separated.")
-    List<String> members = List.of();
+    @Mixin
+    EngineFlags engine = new EngineFlags(Runtime.getRuntime().availableProcessors());
 
     @Spec
     CommandSpec spec;
@@ -63,15 +53,8 @@ final class SweepCommand implements Callable<Integer> {
             return 0;
         }
         Sweep sweep = new Sweep(plan, TrainerRegistry.discover().get(plan.spec().trainer()));
-        if (cluster == null && !members.isEmpty()) {
-            throw new IllegalArgumentException("--members goes with --cluster NAME");
-        }
-        try (SweepEngine engine = cluster == null ? new LocalPool(workers, ChildJvm.likeThisOne()) : ClusterEngine.connect(cluster, members)) {
-            Thread closeOnSignal = new Thread(engine::close, "sweep-stop");
-            Runtime.getRuntime().addShutdownHook(closeOnSignal);
-            System.err.printf("jgym sweep %s: %d runs on %s%n", plan.spec().name(), plan.runs().size(), engine.describe());
-            SweepSummary summary = sweep.run(engine, line -> System.err.println("jgym sweep " + line));
-            Runtime.getRuntime().removeShutdownHook(closeOnSignal);
+        try (SweepEngine runs = engine.open()) {
+            SweepSummary summary = run(sweep, runs);
             print(summary, out);
             out.println("report: " + plan.folder().resolve(SweepReport.HTML));
             long failed = summary.runs().stream().filter(r -> r.state() != RunStatus.State.FINISHED).count();
@@ -82,6 +65,19 @@ final class SweepCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /**
+     * Runs {@code sweep} on {@code engine} with progress on standard error; a signal to this process
+     * closes the engine, which stops the runs with a checkpoint.
+     */
+    static SweepSummary run(Sweep sweep, SweepEngine engine) {
+        Thread closeOnSignal = new Thread(engine::close, "sweep-stop");
+        Runtime.getRuntime().addShutdownHook(closeOnSignal);
+        System.err.printf("jgym sweep %s: %d runs on %s%n", sweep.plan().spec().name(), sweep.plan().runs().size(), engine.describe());
+        SweepSummary summary = sweep.run(engine, line -> System.err.println("jgym sweep " + line));
+        Runtime.getRuntime().removeShutdownHook(closeOnSignal);
+        return summary;
     }
 
     /** The Markdown table of configurations: scored runs, then IQM, mean and median with intervals. */

@@ -91,7 +91,7 @@ class TrainerPluginCommandTest {
     }
 
     @Test
-    void aBenchmarkPrintsARowPerSeedAndMedians(@TempDir Path runs) {
+    void aBenchmarkPrintsARowPerSeedMediansAndInterquartileMeans(@TempDir Path runs) {
         CommandLineTest.Run bench = CommandLineTest.run("bench", "q-learning", "--seeds", "2", "--episodes", "50",
                 "--final-episodes", "20", "--runs-dir", runs.toString());
         assertEquals(0, bench.exitCode(), bench.err());
@@ -101,5 +101,14 @@ class TrainerPluginCommandTest {
         assertTrue(lines.get(2).startsWith("| 1 | finished | 50 |"), lines.get(2));
         assertTrue(lines.get(3).startsWith("| 2 | finished | 50 |"), lines.get(3));
         assertTrue(lines.get(4).startsWith("| **median** | 2/2 done | 50 |"), lines.get(4));
+        assertTrue(lines.get(5).startsWith("| **IQM [95% CI]** |  | 50 [50, 50] |"), lines.get(5));
+        // Each seed ran as a sweep run in its own JVM, into an ordinary run folder beside the sweep's report.
+        try (var sweeps = java.nio.file.Files.list(runs)) {
+            Path sweep = sweeps.filter(p -> p.getFileName().toString().startsWith("bench-q-learning-")).findFirst().orElseThrow();
+            assertTrue(java.nio.file.Files.isRegularFile(sweep.resolve("base-seed_2/metrics.csv")));
+            assertTrue(java.nio.file.Files.isRegularFile(sweep.resolve("report.html")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
