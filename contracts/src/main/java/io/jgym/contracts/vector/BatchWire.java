@@ -226,6 +226,9 @@ public final class BatchWire {
                         throw new IllegalArgumentException("array '" + name + "' has a negative dimension");
                     }
                     size *= shape[d];
+                    if (size > in.remaining()) {
+                        throw new IllegalArgumentException("array '" + name + "' is larger than the message");
+                    }
                 }
                 long dataBytes = size * itemSize;
                 if (dataBytes > in.remaining()) {
