@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
  * server and environment benchmarks, every registered trainer has one ({@link TrainerBench}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print a table.",
-        subcommands = {ServerBenchCommand.class, LoadBenchCommand.class, EnvBenchCommand.class, VectorServerBenchCommand.class, GenerativeBenchCommand.class})
+        subcommands = {ServerBenchCommand.class, LoadBenchCommand.class, EnvBenchCommand.class, VectorServerBenchCommand.class, GenerativeBenchCommand.class,
+                SweepBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

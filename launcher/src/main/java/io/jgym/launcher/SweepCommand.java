@@ -48,11 +48,11 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         SweepPlan plan = SweepPlan.of(SweepSpec.read(specFile), runsDir);
+        Sweep sweep = new Sweep(plan, TrainerRegistry.discover().get(plan.spec().trainer()));
         if (dryRun) {
             plan.describe().forEach(out::println);
             return 0;
         }
-        Sweep sweep = new Sweep(plan, TrainerRegistry.discover().get(plan.spec().trainer()));
         try (SweepEngine runs = engine.open()) {
             SweepSummary summary = run(sweep, runs);
             print(summary, out);

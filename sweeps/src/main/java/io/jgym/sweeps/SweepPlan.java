@@ -88,7 +88,15 @@ public final class SweepPlan {
         if (varying.isEmpty()) {
             return "base";
         }
-        return String.join("-", varying.entrySet().stream().map(e -> safe(e.getKey()) + "_" + safe(String.valueOf(e.getValue()))).toList());
+        return String.join("-", varying.entrySet().stream().map(e -> safe(e.getKey()) + "_" + safe(plain(e.getValue()))).toList());
+    }
+
+    /** A value as a folder name shows it: numbers without exponents (0.00025, not 2.5E-4). */
+    private static String plain(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            return java.math.BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(value);
     }
 
     private static String safe(String text) {
