@@ -1,5 +1,6 @@
 package io.jgym.generative.autoencoder;
 
+import io.jgym.generative.LayerHelpers;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -76,6 +77,7 @@ public final class AutoencoderNetworks {
             throw new IllegalArgumentException("conv-ae is built for 28x28 images, got " + height + "x" + width
                     + "; point --data at MNIST-format files of 28x28 images");
         }
+        LayerHelpers.enable();
         int flat = FEATURE_SIDE * FEATURE_SIDE * FEATURE_CHANNELS;
         NeuralNetConfiguration.ListBuilder layers = base(config)
                 .layer(conv(16, Activation.RELU))

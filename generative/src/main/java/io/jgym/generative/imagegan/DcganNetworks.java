@@ -1,5 +1,6 @@
 package io.jgym.generative.imagegan;
 
+import io.jgym.generative.LayerHelpers;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -31,6 +32,7 @@ final class DcganNetworks {
     }
 
     static MultiLayerNetwork generator(DcganConfig config, int channels, int height, int width) {
+        LayerHelpers.enable();
         int halvings = halvings(config, height, width);
         int smallH = height >> halvings;
         int smallW = width >> halvings;
@@ -59,6 +61,7 @@ final class DcganNetworks {
     }
 
     static MultiLayerNetwork discriminator(DcganConfig config, int channels, int height, int width) {
+        LayerHelpers.enable();
         halvings(config, height, width);
         NeuralNetConfiguration.ListBuilder layers = base(config.seed() + 1, config).list();
         int in = channels;

@@ -8,7 +8,11 @@ import static io.jgym.generative.ConfigChecks.positive;
 import static io.jgym.generative.ConfigChecks.widths;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.jgym.generative.gan.GanNetworks;
 import java.util.List;
+import java.util.Optional;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
 
 /**
  * Settings of {@code sine-gan}. The data are {@code waves} noisy sine waves of {@code points}
@@ -97,5 +101,28 @@ public record SineGanConfig(
     public static SineGanConfig defaults() {
         return new SineGanConfig(1, 2000, 200, 250, List.of(1.0, 3.0), List.of(1.0, 5.0), 0.05, 1,
                 List.of(64, 128), List.of(128, 64), 0.0, 5e-4, 0.1, 0.5, 40, 4, 0.0, 2.0, 100, 200);
+    }
+
+    /** The fixed low-pass filter behind the generator and in front of the discriminator, if {@code smoothing > 0}. */
+    public Optional<LowPassFilter> filter() {
+        return smoothing > 0 ? Optional.of(new LowPassFilter(points, smoothing)) : Optional.empty();
+    }
+
+    /** Minibatch updates in the first budget of epochs: the span of the learning-rate decay. */
+    public long iterations() {
+        return (long) epochs * (waves / batchSize);
+    }
+
+    /** A new generator, ending in {@code filter} when there is one. */
+    public MultiLayerNetwork generator(Optional<LowPassFilter> filter) {
+        var rate = GanNetworks.decaying(learningRate, learningRateDecay, iterations());
+        return filter.map(f -> GanNetworks.generator(seed, latentSize, generatorLayers, points, Activation.IDENTITY, rate, beta1, f.matrix()))
+                .orElseGet(() -> GanNetworks.generator(seed, latentSize, generatorLayers, points, Activation.IDENTITY, rate, beta1));
+    }
+
+    /** A new discriminator of {@code pack} waves side by side. */
+    public MultiLayerNetwork discriminator() {
+        return GanNetworks.discriminator(seed, points * pack, discriminatorLayers, dropout,
+                GanNetworks.decaying(learningRate, learningRateDecay, iterations()), beta1);
     }
 }

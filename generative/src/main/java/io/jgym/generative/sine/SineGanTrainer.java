@@ -11,18 +11,14 @@ import io.jgym.generative.data.Minibatches;
 import io.jgym.generative.data.RowMajor;
 import io.jgym.generative.gan.AdversarialStep;
 import io.jgym.generative.gan.GanCheckpoints;
-import io.jgym.generative.gan.GanNetworks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.TreeMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.schedule.ISchedule;
 
 /**
  * {@code sine-gan}: trains a dense GAN on the two-mode sine-wave family; with {@code smoothing > 0}
@@ -99,17 +95,11 @@ public final class SineGanTrainer implements Trainer<Sampler> {
         int points = config.points();
         float[] real = SineWaves.generate(config, config.seed());
         WaveQuality quality = new WaveQuality(config, real);
-        Optional<LowPassFilter> filter = config.smoothing() > 0
-                ? Optional.of(new LowPassFilter(config.points(), config.smoothing())) : Optional.empty();
+        Optional<LowPassFilter> filter = config.filter();
         Optional<Checkpoint> resumed = context.checkpoints().latest();
         // The first budget fixes the decay; an extended run keeps the saved networks and their schedule.
-        long iterations = (long) config.epochs() * (config.waves() / config.batchSize());
-        MultiLayerNetwork generator = resumed.map(GanCheckpoints::generator)
-                .orElseGet(() -> freshGenerator(filter, GanNetworks.decaying(config.learningRate(), config.learningRateDecay(), iterations)));
-        MultiLayerNetwork discriminator = resumed.map(GanCheckpoints::discriminator)
-                .orElseGet(() -> GanNetworks.discriminator(config.seed(), points * config.pack(), config.discriminatorLayers(),
-                        config.dropout(), GanNetworks.decaying(config.learningRate(), config.learningRateDecay(), iterations),
-                        config.beta1()));
+        MultiLayerNetwork generator = resumed.map(GanCheckpoints::generator).orElseGet(() -> config.generator(filter));
+        MultiLayerNetwork discriminator = resumed.map(GanCheckpoints::discriminator).orElseGet(config::discriminator);
         long start = resumed.map(Checkpoint::episodesDone).orElse(0L);
         AdversarialStep step = new AdversarialStep(generator, discriminator, config.pack(), config.labelSmoothing(), config.seed());
         // Network construction resets ND4J's generator (DL4J-NOTES), so seed the latent draws afterwards.
@@ -166,16 +156,6 @@ public final class SineGanTrainer implements Trainer<Sampler> {
             context.checkpoints().save(done, GanCheckpoints.both(generator, discriminator));
         }
         return context.trained(sampler, Trained.Outcome.CANCELLED, done);
-    }
-
-    /** A new generator, ending in the fixed low-pass {@code filter} when there is one. */
-    private MultiLayerNetwork freshGenerator(Optional<LowPassFilter> filter, ISchedule rate) {
-        if (filter.isPresent()) {
-            return GanNetworks.generator(config.seed(), config.latentSize(), config.generatorLayers(), config.points(),
-                    Activation.IDENTITY, rate, config.beta1(), filter.get().matrix());
-        }
-        return GanNetworks.generator(config.seed(), config.latentSize(), config.generatorLayers(), config.points(),
-                Activation.IDENTITY, rate, config.beta1());
     }
 
     private static String shares(double[] shares) {

@@ -16,22 +16,14 @@ import io.jgym.generative.images.ImageGrid;
 import io.jgym.generative.images.ImageSampler;
 import io.jgym.generative.images.ImageShape;
 import io.jgym.generative.images.LatentPictures;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
-import org.nd4j.autodiff.listeners.At;
-import org.nd4j.autodiff.listeners.BaseListener;
-import org.nd4j.autodiff.listeners.ListenerVariables;
-import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -91,14 +83,13 @@ public final class ConvVaeTrainer implements Trainer<Sampler> {
         Optional<Checkpoint> resumed = context.checkpoints().latest();
         SameDiff graph = resumed.map(saved -> ModelFiles.readGraph(saved, GRAPH_FILE))
                 .orElseGet(() -> ConvVaeGraph.build(config, train.channels(), train.height(), train.width()));
-        withoutStdout(graph::createGradFunction); // SameDiff prints one line per differentiated op
+        VaeStep step = new VaeStep(graph, config);
         long start = resumed.map(Checkpoint::episodesDone).orElse(0L);
         Minibatches minibatches = new Minibatches(train.pixels(), train.size(), config.batchSize(), config.seed());
         minibatches.replay(start);
         int batches = minibatches.count();
         INDArray heldOutImages = Nd4j.create(heldOut.pixels(), new long[] {heldOut.count(), heldOut.size()}, 'c');
-        INDArray heldOutNoise = noise(new Random(~config.seed()), heldOut.count(), config.latentSize());
-        LossSum lossSum = new LossSum();
+        INDArray heldOutNoise = VaeStep.noise(new Random(~config.seed()), heldOut.count(), config.latentSize());
         Sampler sampler = sampler(graph, config.latentSize(), shape);
         CheckpointStore.Contents contents = folder -> {
             ModelFiles.writeGraph(folder, GRAPH_FILE, graph);
@@ -110,20 +101,17 @@ public final class ConvVaeTrainer implements Trainer<Sampler> {
                 return context.trained(sampler, Trained.Outcome.CANCELLED, epoch);
             }
             minibatches.shuffle();
-            Random noise = new Random(config.seed() * 1_000_003L + epoch);
-            lossSum.reset();
+            step.startEpoch(epoch);
             for (int b = 0; b < batches; b++) {
                 if (b > 0 && context.stopRequested()) {
                     // The graph holds part of an epoch: the checkpoint of the last whole one is what counts.
                     return context.trained(sampler, Trained.Outcome.CANCELLED, epoch);
                 }
-                graph.fit(new org.nd4j.linalg.dataset.MultiDataSet(
-                        new INDArray[] {minibatches.batch(b), noise(noise, config.batchSize(), config.latentSize())},
-                        new INDArray[0]), lossSum);
+                step.fit(minibatches.batch(b));
             }
             double[] terms = heldOutTerms(graph, heldOutImages, heldOutNoise);
             Map<String, Double> metrics = new TreeMap<>();
-            metrics.put(TRAIN_NEG_ELBO, lossSum.mean());
+            metrics.put(TRAIN_NEG_ELBO, step.meanLoss());
             metrics.put(HELD_OUT_RECONSTRUCTION, terms[0]);
             metrics.put(HELD_OUT_KL, terms[1]);
             metrics.put(HELD_OUT_NEG_ELBO, terms[0] + terms[1]);
@@ -158,7 +146,7 @@ public final class ConvVaeTrainer implements Trainer<Sampler> {
 
     private void pictures(Path dir, SameDiff graph, INDArray heldOutImages, INDArray heldOutNoise) {
         int scale = ImageGrid.scaleFor(train.height());
-        INDArray prior = noise(new Random(config.seed() + 1), PRIOR_SAMPLES, config.latentSize());
+        INDArray prior = VaeStep.noise(new Random(config.seed() + 1), PRIOR_SAMPLES, config.latentSize());
         float[] samples = RowMajor.floats(graph.output(Map.of(ConvVaeGraph.CODE, prior), ConvVaeGraph.DECODED).get(ConvVaeGraph.DECODED));
         ImageGrid.write(samples, train.channels(), train.height(), train.width(), 8, scale, dir.resolve("samples.png"));
 
@@ -179,62 +167,7 @@ public final class ConvVaeTrainer implements Trainer<Sampler> {
         }
     }
 
-    private static INDArray noise(Random random, long rows, int latentSize) {
-        float[] values = new float[(int) rows * latentSize];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) random.nextGaussian();
-        }
-        return Nd4j.create(values, new long[] {rows, latentSize}, 'c');
-    }
-
     private static INDArray rows(INDArray matrix, long from, long to) {
         return matrix.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup('c');
-    }
-
-    private static void withoutStdout(Runnable action) {
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        try {
-            action.run();
-        } finally {
-            System.setOut(original);
-        }
-    }
-
-    /**
-     * Adds up the training loss of each minibatch, its reconstruction and KL terms as the graph
-     * computes them. (The {@code Loss} that SameDiff hands to {@code iterationDone} holds 0 here:
-     * the sum itself is never evaluated, since its gradient is known without it.)
-     */
-    private static final class LossSum extends BaseListener {
-        private double sum;
-        private int batches;
-
-        void reset() {
-            sum = 0;
-            batches = 0;
-        }
-
-        double mean() {
-            return sum / batches;
-        }
-
-        @Override
-        public boolean isActive(Operation operation) {
-            return operation == Operation.TRAINING;
-        }
-
-        @Override
-        public ListenerVariables requiredVariables(SameDiff sd) {
-            return ListenerVariables.builder().trainingVariables(ConvVaeGraph.RECONSTRUCTION, ConvVaeGraph.KL).build();
-        }
-
-        @Override
-        public void activationAvailable(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, String variable, INDArray value) {
-            if (ConvVaeGraph.RECONSTRUCTION.equals(variable) || ConvVaeGraph.KL.equals(variable)) {
-                sum += value.getDouble(0);
-                batches += ConvVaeGraph.KL.equals(variable) ? 1 : 0;
-            }
-        }
     }
 }
