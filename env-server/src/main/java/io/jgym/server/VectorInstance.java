@@ -5,6 +5,7 @@ import io.jgym.contracts.vector.VectorEnv;
 import io.jgym.contracts.vector.VectorReset;
 import io.jgym.contracts.vector.VectorStep;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * One vector environment created through the vecenv routes or a WebSocket: the env, its id, the
@@ -26,11 +27,6 @@ final class VectorInstance {
         this.lastUsedNanos = nowNanos;
     }
 
-    /** What a caller does with the env's answer while holding the instance. */
-    interface Use<T, R> {
-        R apply(T answer);
-    }
-
     String envId() {
         return envId;
     }
@@ -48,7 +44,7 @@ final class VectorInstance {
     }
 
     /** Resets ({@code seed}, else the creation seed if not used yet) and encodes the answer with {@code use}. */
-    synchronized <R> R reset(OptionalLong seed, boolean[] resetMask, Use<VectorReset, R> use) {
+    synchronized <R> R reset(OptionalLong seed, boolean[] resetMask, Function<VectorReset, R> use) {
         OptionalLong effective = seed.isPresent() ? seed : pendingSeed;
         VectorReset reset = env.reset(effective, resetMask);
         pendingSeed = OptionalLong.empty();
@@ -56,7 +52,7 @@ final class VectorInstance {
     }
 
     /** Steps and encodes the answer with {@code use}. */
-    synchronized <R> R step(Batch actions, Use<VectorStep, R> use) {
+    synchronized <R> R step(Batch actions, Function<VectorStep, R> use) {
         return use.apply(env.step(actions));
     }
 
