@@ -54,9 +54,13 @@ final class RunExecution {
         Path folder = request.folder();
         try {
             Files.createDirectories(folder);
-            try (FileChannel channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = acquire(channel)) {
-                return executeLocked(request, folder);
+            try (FileChannel channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = acquire(channel);
+                try {
+                    return executeLocked(request, folder);
+                } finally {
+                    lock.release();
+                }
             }
         } catch (ClosedByInterruptException e) {
             throw new InterruptedException("stopped while waiting for " + request.name());

@@ -78,7 +78,7 @@ public final class Sweep {
                 RunScore.read(plan.folder().resolve(run.name()), plan.spec().metric(), plan.spec().lastEpisodes()));
     }
 
-    /** The plan, for the dry run. */
+    /** What the sweep runs. */
     public SweepPlan plan() {
         return plan;
     }

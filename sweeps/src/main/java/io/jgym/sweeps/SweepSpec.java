@@ -124,7 +124,7 @@ public record SweepSpec(String name, String trainer, Optional<String> preset, Ma
     private static Map<String, Object> mapping(JsonNode node, String where) {
         require(node.isObject(), where + " must be a mapping of config keys to values");
         Map<String, Object> values = new LinkedHashMap<>();
-        node.fields().forEachRemaining(field -> values.put(field.getKey(), YAML.convertValue(field.getValue(), Object.class)));
+        node.properties().forEach(field -> values.put(field.getKey(), YAML.convertValue(field.getValue(), Object.class)));
         return values;
     }
 
@@ -137,7 +137,7 @@ public record SweepSpec(String name, String trainer, Optional<String> preset, Ma
 
     private static Map<String, List<Object>> grid(JsonNode node) {
         Map<String, List<Object>> grid = new LinkedHashMap<>();
-        node.fields().forEachRemaining(field -> grid.put(field.getKey(), values(field.getValue(), "grid." + field.getKey())));
+        node.properties().forEach(field -> grid.put(field.getKey(), values(field.getValue(), "grid." + field.getKey())));
         return grid;
     }
 
