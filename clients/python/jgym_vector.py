@@ -50,7 +50,7 @@ def encode_batch(arrays):
 
 
 def decode_batch(data):
-    """Decodes an application/x-jgym-batch message into ``{name: numpy array}`` (needs numpy)."""
+    """Decodes an application/x-jgym-batch message into ``{name: numpy array}`` (writable copies; needs numpy)."""
     view = memoryview(data)
     if bytes(view[:4]) != _MAGIC:
         raise ValueError("not an %s message" % MEDIA_TYPE)
@@ -71,7 +71,7 @@ def decode_batch(data):
         size = dtype.itemsize
         for d in shape:
             size *= d
-        out[name] = np.frombuffer(view[offset:offset + size], dtype=dtype).reshape(shape)
+        out[name] = np.frombuffer(view[offset:offset + size], dtype=dtype).reshape(shape).copy()
         offset += size
     return out
 

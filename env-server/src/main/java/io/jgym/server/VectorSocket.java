@@ -2,6 +2,8 @@ package io.jgym.server;
 
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,7 +53,7 @@ final class VectorSocket {
                 if (instanceBySession.containsKey(ctx.sessionId())) {
                     throw ApiException.badRequest("This socket already has a vector environment; open another socket for another one");
                 }
-                String id = protocol.create(body, ctx.session.getRemoteSocketAddress().toString());
+                String id = protocol.create(body, clientAddress(ctx));
                 instanceBySession.put(ctx.sessionId(), id);
                 yield FlaskJson.write(Map.of("instance_id", id));
             }
@@ -70,6 +72,12 @@ final class VectorSocket {
             default -> throw ApiException.badRequest("Unknown op " + Messages.quote(op)
                     + "; the socket takes create, reset, step, spaces and close");
         };
+    }
+
+    /** The client's IP address, the key of the per-client cap, as the HTTP routes use it. */
+    private static String clientAddress(WsContext ctx) {
+        SocketAddress remote = ctx.session.getRemoteSocketAddress();
+        return remote instanceof InetSocketAddress inet && inet.getAddress() != null ? inet.getAddress().getHostAddress() : String.valueOf(remote);
     }
 
     private VectorInstance instance(WsContext ctx) {
