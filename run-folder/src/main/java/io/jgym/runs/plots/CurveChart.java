@@ -104,6 +104,10 @@ public final class CurveChart {
                 drawn.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
                 drawn.setMarker(xs.length <= MARKED_POINTS ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
             }
+            case TREND -> {
+                drawn.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+                drawn.setMarker(SeriesMarkers.NONE);
+            }
             case STEPS -> {
                 drawn.setXYSeriesRenderStyle(XYSeriesRenderStyle.Step);
                 drawn.setMarker(xs.length == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);

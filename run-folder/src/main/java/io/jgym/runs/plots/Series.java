@@ -22,6 +22,8 @@ public record Series(String name, Style style, double[] x, double[] y, Optional<
         POINTS,
         /** Values joined by straight lines (with markers while they are few, so one value still shows). */
         LINE,
+        /** A line without markers: a smoothed trend drawn over the points it summarises. */
+        TREND,
         /** A step line, as for empirical distribution functions and performance profiles. */
         STEPS
     }
@@ -56,6 +58,11 @@ public record Series(String name, Style style, double[] x, double[] y, Optional<
     /** Values joined by lines. */
     public static Series line(String name, double[] x, double[] y) {
         return new Series(name, Style.LINE, x, y, Optional.empty());
+    }
+
+    /** A smoothed trend, joined by a line without markers. */
+    public static Series trend(String name, double[] x, double[] y) {
+        return new Series(name, Style.TREND, x, y, Optional.empty());
     }
 
     /** Values joined by a step line. */
