@@ -33,8 +33,6 @@ public final class CurveChart {
             new Color(255, 127, 14), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
             new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207));
     private static final int BAND_ALPHA = 60;
-    /** Pixels per x-axis label at most: fewer, readable episode numbers. */
-    private static final int TICK_SPACING = 90;
     private static final int DENSE_ALPHA = 90;
 
     private CurveChart() {
@@ -44,7 +42,6 @@ public final class CurveChart {
     public static XYChart of(String title, String xTitle, String yTitle, List<Series> series, int width, int height) {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         style(chart.getStyler(), series.size() > 1);
-        chart.getStyler().setXAxisMaxLabelCount(Math.max(2, width / TICK_SPACING));
         Range x = new Range();
         Range y = new Range();
         for (int s = 0; s < series.size(); s++) {
