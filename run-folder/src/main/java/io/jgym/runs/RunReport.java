@@ -9,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * Writes {@code report.html}: a self-contained page a person can open from the run folder, with the
- * learning curve, the last episode's metrics and the run's {@code config.json}.
+ * learning curve, the last episode's metrics, the run's {@code config.json} and how to open its
+ * TensorBoard event file.
  */
 public final class RunReport {
     private RunReport() {
@@ -41,7 +42,8 @@ public final class RunReport {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the config of " + run.root(), e);
         }
-        html.append("<p>Every row: <a href=\"metrics.csv\">metrics.csv</a></p></body></html>\n");
+        html.append("<p>Every row: <a href=\"metrics.csv\">metrics.csv</a>. In TensorBoard, with the trainer's pictures:"
+                + " <code>tensorboard --logdir .</code> in this folder.</p></body></html>\n");
         AtomicFiles.writeString(run.report(), html.toString());
     }
 
