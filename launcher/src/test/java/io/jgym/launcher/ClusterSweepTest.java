@@ -32,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterSweepTest {
     private static final Pattern ADDRESS = Pattern.compile("member (\\S+) of cluster");
+    /** Runs long enough (a few seconds) for the test to catch a worker in the middle of one. */
+    private static final int EPISODES = 8_000;
     private final List<Process> workers = new ArrayList<>();
 
     @AfterEach
@@ -55,7 +57,7 @@ class ClusterSweepTest {
         SweepCommandTest.await(() -> log(dir, 0).contains("Members {size:3"), "the three workers formed one cluster");
 
         Path spec = dir.resolve("lake.yaml");
-        Files.writeString(spec, SweepCommandTest.SPEC);
+        Files.writeString(spec, SweepCommandTest.SPEC.replace("episodes: 3000", "episodes: " + EPISODES));
         Path folder = dir.resolve("runs/lake");
         CompletableFuture<SweepCommandTest.Result> sweep = CompletableFuture.supplyAsync(() -> SweepCommandTest.run("sweep", spec.toString(),
                 "--runs-dir", dir.resolve("runs").toString(), "--cluster", cluster, "--members", String.join(",", first, second, third)));
@@ -73,10 +75,10 @@ class ClusterSweepTest {
         assertEquals(6, rows.stream().skip(1).map(r -> r.substring(0, r.indexOf(','))).distinct().count(), "each run once");
         for (String row : rows.subList(1, rows.size())) {
             String name = row.substring(0, row.indexOf(','));
-            assertTrue(row.contains(",finished,3000,"), row);
+            assertTrue(row.contains(",finished," + EPISODES + ","), row);
             List<String> lines = Files.readAllLines(folder.resolve(name).resolve("metrics.csv"));
-            assertEquals(3001, lines.size(), name);
-            for (int episode = 0; episode < 3000; episode++) {
+            assertEquals(EPISODES + 1, lines.size(), name);
+            for (int episode = 0; episode < EPISODES; episode++) {
                 assertTrue(lines.get(episode + 1).startsWith(episode + ","), name + ": episode " + episode + " once, in order");
             }
         }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
@@ -83,6 +84,12 @@ final class RunExecution {
     private RunResult executeLocked(RunRequest request, Path folder) throws InterruptedException {
         long started = System.nanoTime();
         while (true) {
+            Optional<ProcessHandle> trainer = trainerOf(folder);
+            if (trainer.isPresent()) {
+                LOG.info("run {} is being trained by process {}; waiting for it", folder.getFileName(), trainer.get().pid());
+                awaitExit(trainer.get());
+                continue;
+            }
             Optional<RunStatus> status = RunStatus.read(folder);
             if (status.isPresent() && status.get().state() == RunStatus.State.FINISHED) {
                 return RunResult.collect(folder, status.get(), 0);
@@ -112,15 +119,7 @@ final class RunExecution {
      */
     private static boolean awaitOther(Path folder, RunStatus running) throws InterruptedException {
         if (running.processAlive()) {
-            LOG.info("run {} is being trained by process {}; waiting for it", folder.getFileName(), running.pid());
-            Optional<ProcessHandle> other = ProcessHandle.of(running.pid());
-            if (other.isPresent()) {
-                try {
-                    other.get().onExit().get();
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("could not wait for process " + running.pid(), e);
-                }
-            }
+            ProcessHandle.of(running.pid()).ifPresent(RunExecution::awaitExit);
             return false;
         }
         if (RunStatus.recorded(folder).map(s -> s.state() != RunStatus.State.RUNNING).orElse(true)) {
@@ -133,6 +132,36 @@ final class RunExecution {
         }
         TimeUnit.MILLISECONDS.sleep(REMOTE_POLL.toMillis());
         return false;
+    }
+
+    /**
+     * A live process on this machine that trains the run in {@code folder}: a {@code jgym train ...
+     * --runs-dir <its parent> --name <it>} command. It finds the child a killed worker left behind,
+     * even before that child has recorded that it runs.
+     */
+    static Optional<ProcessHandle> trainerOf(Path folder) {
+        Path target = folder.toAbsolutePath().normalize();
+        return ProcessHandle.allProcesses().filter(process -> process.pid() != ProcessHandle.current().pid())
+                .filter(process -> process.info().arguments().map(arguments -> trains(arguments, target)).orElse(false)).findFirst();
+    }
+
+    private static boolean trains(String[] arguments, Path folder) {
+        List<String> list = List.of(arguments);
+        int runsDir = list.indexOf("--runs-dir");
+        int name = list.indexOf("--name");
+        return list.contains("train") && runsDir >= 0 && name >= 0 && runsDir + 1 < list.size() && name + 1 < list.size()
+                && Path.of(list.get(runsDir + 1)).toAbsolutePath().normalize().resolve(list.get(name + 1)).equals(folder);
+    }
+
+    private static void awaitExit(ProcessHandle process) {
+        try {
+            process.onExit().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("stopped while waiting for process " + process.pid(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not wait for process " + process.pid(), e);
+        }
     }
 
     private static Instant lastProgress(Path folder) {
