@@ -105,7 +105,7 @@ class SweepCommandTest {
         assertTrue(unknown.err().startsWith("jgym: unknown trainer 'no-such-trainer'"), unknown.err());
         Files.writeString(spec, "trainer: q-learning\nseeds: 2\ngrid: {learningRate: [2.0]}\n");
         Result refused = run("sweep", spec.toString(), "--runs-dir", dir.toString());
-        assertTrue(refused.err().contains("run learningRate_2.0-seed_1 of the sweep: --learning-rate must be in (0, 1]"), refused.err());
+        assertTrue(refused.err().contains("run learningRate_2-seed_1 of the sweep: --learning-rate must be in (0, 1]"), refused.err());
     }
 
     record Result(int code, String out, String err) {
