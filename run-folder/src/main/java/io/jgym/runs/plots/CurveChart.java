@@ -19,7 +19,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * band in its curve's colour, translucent), markers while a curve has few points (a single value is a
  * visible dot, not an empty panel), a logarithmic y axis when every value is positive and they span
  * at least {@value #LOG_SPAN}x (losses that fall by decades), and a padded axis range when all
- * values are equal. The legend appears when there is more than one curve; a panel with nothing to
+ * values are equal. A curve with more points than twice the panel's width is thinned evenly to that. The legend appears when there is more than one curve; a panel with nothing to
  * draw says so in its title.
  */
 public final class CurveChart {
@@ -33,6 +33,8 @@ public final class CurveChart {
             new Color(255, 127, 14), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
             new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207));
     private static final int BAND_ALPHA = 60;
+    /** Points drawn per curve and pixel of panel width, at most. */
+    private static final int POINTS_PER_PIXEL = 2;
     private static final int DENSE_ALPHA = 90;
 
     private CurveChart() {
@@ -46,7 +48,7 @@ public final class CurveChart {
         Range y = new Range();
         for (int s = 0; s < series.size(); s++) {
             Series one = series.get(s);
-            int[] kept = IntStream.range(0, one.x().length).filter(one::drawable).toArray();
+            int[] kept = thinned(IntStream.range(0, one.x().length).filter(one::drawable).toArray(), POINTS_PER_PIXEL * width);
             if (kept.length == 0) {
                 continue;
             }
@@ -82,6 +84,7 @@ public final class CurveChart {
         styler.setLegendBackgroundColor(new Color(255, 255, 255, 210));
         styler.setMarkerSize(6);
         styler.setAntiAlias(true);
+        styler.setXAxisDecimalPattern("#,##0.###"); // episode 20,000 rather than 2E4
     }
 
     private static void addCurve(XYChart chart, Series one, double[] xs, double[] ys, Color colour) {
@@ -163,6 +166,18 @@ public final class CurveChart {
             double pad = Math.max(0.5, Math.abs(y.min) * 0.1);
             styler.setYAxisMin(y.min - pad).setYAxisMax(y.max + pad);
         }
+    }
+
+    /**
+     * At most {@code limit} of {@code indices}, evenly spread and keeping the first and the last: a
+     * panel cannot show more points than it has pixels across, and XChart slows down badly with
+     * hundreds of thousands (a long tabular run has that many episodes).
+     */
+    static int[] thinned(int[] indices, int limit) {
+        if (indices.length <= limit) {
+            return indices;
+        }
+        return IntStream.range(0, limit).map(j -> indices[(int) Math.round((double) j * (indices.length - 1) / (limit - 1))]).toArray();
     }
 
     private static double[] pick(double[] values, int[] indices) {

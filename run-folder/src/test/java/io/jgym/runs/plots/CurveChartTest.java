@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 
@@ -58,6 +59,16 @@ class CurveChartTest {
         XYChart empty = chart(Series.line("mmd", EPOCHS, new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN}));
         assertEquals("curve (no values yet)", empty.getTitle());
         Figure.image(List.of(empty), 1); // draws without data
+    }
+
+    @Test
+    void aLongRunIsThinnedToWhatThePanelCanShowKeepingItsEnds() {
+        double[] episodes = IntStream.range(0, 200_000).mapToDouble(i -> i).toArray();
+        XYChart chart = chart(Series.points("return", episodes, episodes));
+        double[] drawn = chart.getSeriesMap().get("return").getXData();
+        assertEquals(2 * 600, drawn.length, "two points per pixel of a 600-pixel panel");
+        assertEquals(0, drawn[0]);
+        assertEquals(199_999, drawn[drawn.length - 1]);
     }
 
     @Test
