@@ -3,6 +3,7 @@ package io.jgym.clients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jgym.client.GymClient;
 import io.jgym.client.RunsClient;
 import java.io.File;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -31,7 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in a real headless Chromium (Debian's, through /usr/bin/chromedriver; Selenium
  * downloads nothing): a run started over HTTP appears in the runs list and its curve fills with
  * points, its page draws every metric live and stops it with the Stop button, and the start form
- * fills in the preset's values and starts a run that trains to the end. Screenshots go to
+ * fills in the preset's values and starts a run that trains to the end; the environment viewer shows
+ * a live instance's frame and drops it when the instance closes. Screenshots go to
  * target/screenshots (docs/images holds copies for docs/dashboard.md).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -95,10 +98,13 @@ class DashboardBrowserTest {
         waiting().until(b -> points(b.findElement(By.id("overlay-chart"))) > 0);
         screenshot("dashboard-runs.png");
 
-        browser.findElement(By.cssSelector("tr[data-run='" + id + "'] a")).click();
+        waiting().until(b -> {
+            b.findElement(By.cssSelector("tr[data-run='" + id + "'] a")).click(); // the list is redrawn every 2 s
+            return true;
+        });
         waiting().until(b -> b.findElements(By.cssSelector("#run-charts .chart")).size() == 4
                 && b.findElements(By.cssSelector("#run-charts .chart")).stream().allMatch(c -> points(c) > 10));
-        assertEquals("running", browser.findElement(By.cssSelector("#run-state [data-state]")).getAttribute("data-state"));
+        waiting().until(b -> "running".equals(b.findElement(By.cssSelector("#run-state [data-state]")).getAttribute("data-state")));
         screenshot("dashboard-run.png");
 
         waiting().until(b -> b.findElement(By.id("stop-button")).isEnabled());
@@ -106,6 +112,26 @@ class DashboardBrowserTest {
         waiting().until(b -> "stopped".equals(b.findElement(By.cssSelector("#run-state [data-state]")).getAttribute("data-state")));
         assertEquals("stopped", client.runStatus(id).get("state").asText());
         assertTrue(browser.findElement(By.id("resume-button")).isEnabled(), "a stopped run can be resumed from its page");
+        waiting().until(b -> shown(b, "#run-gallery img[alt='learning-curve.png']"));
+    }
+
+    @Test
+    void theEnvironmentViewerShowsTheFramesOfLiveInstances() {
+        try (GymClient gym = new GymClient(server.url(), "")) {
+            String id = gym.envCreate("CartPole-v1", OptionalLong.of(0));
+            gym.envReset(id);
+            browser.get(server.url() + "/#/envs");
+            waiting().until(b -> shown(b, "#env-frames figure[data-instance='" + id + "'] img"));
+            gym.envClose(id);
+            waiting().until(b -> b.findElements(By.cssSelector("#env-frames figure[data-instance='" + id + "']")).isEmpty());
+        }
+    }
+
+    /** Whether the page shows a picture matching {@code css} that has loaded (it has a width). */
+    private static boolean shown(WebDriver page, String css) {
+        return page.findElements(By.cssSelector(css)).stream()
+                .anyMatch(img -> Boolean.TRUE.equals(((JavascriptExecutor) page).executeScript(
+                        "return arguments[0].complete && arguments[0].naturalWidth > 0", img)));
     }
 
     @Test
