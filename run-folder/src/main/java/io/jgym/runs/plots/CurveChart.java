@@ -19,8 +19,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * band in its curve's colour, translucent), markers while a curve has few points (a single value is a
  * visible dot, not an empty panel), a logarithmic y axis when every value is positive and they span
  * at least {@value #LOG_SPAN}x (losses that fall by decades), and a padded axis range when all
- * values are equal. A curve with more points than twice the panel's width is thinned evenly to that. The legend appears when there is more than one curve; a panel with nothing to
- * draw says so in its title.
+ * values are equal. A curve with more points than twice the panel's width is thinned evenly to
+ * that. The legend appears when there is more than one curve; a panel with nothing to draw says so
+ * in its title.
  */
 public final class CurveChart {
     /** The ratio of largest to smallest value from which the y axis is logarithmic. */
