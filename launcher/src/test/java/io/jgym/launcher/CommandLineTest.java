@@ -28,7 +28,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "serve", "envs", "trainers", "bench", "bench server", "bench envs", "bench dqn", "bench sine-gan",
+    @ValueSource(strings = {"", "serve", "envs", "trainers", "bench", "bench server", "bench envs", "bench vecenvs", "bench dqn", "bench sine-gan",
             "train", "train dqn", "train rl4j-dqn", "train sine-gan", "train dense-gan", "train points-gan", "train dense-ae",
             "train conv-ae", "train vae", "train conv-vae-rgb", "train dcgan-rgb", "train q-learning", "bench generative", "eval",
             "play", "sample"})
