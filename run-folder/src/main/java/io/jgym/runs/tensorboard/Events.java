@@ -41,10 +41,10 @@ final class Events {
         return event(wallTime, step, summary);
     }
 
-    /** One event at {@code step} with {@code png} under {@code tag}. */
-    static byte[] image(double wallTime, long step, String tag, PngImage png) {
-        ProtoWriter image = new ProtoWriter().varint(IMAGE_HEIGHT, png.height()).varint(IMAGE_WIDTH, png.width())
-                .varint(IMAGE_COLORSPACE, png.colorspace()).bytes(IMAGE_ENCODED, png.bytes());
+    /** One event at {@code step} with {@code picture} under {@code tag}. */
+    static byte[] image(double wallTime, long step, String tag, Picture picture) {
+        ProtoWriter image = new ProtoWriter().varint(IMAGE_HEIGHT, picture.height()).varint(IMAGE_WIDTH, picture.width())
+                .varint(IMAGE_COLORSPACE, picture.colorspace()).bytes(IMAGE_ENCODED, picture.bytes());
         ProtoWriter summary = new ProtoWriter().message(SUMMARY_VALUE, new ProtoWriter().string(VALUE_TAG, tag).message(VALUE_IMAGE, image));
         return event(wallTime, step, summary);
     }

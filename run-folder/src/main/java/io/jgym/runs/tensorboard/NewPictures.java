@@ -13,13 +13,13 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Finds the PNG pictures a trainer has drawn into its run folder since the last look, so they can go
- * to TensorBoard without trainers knowing about it: generative trainers write
+ * Finds the PNG and GIF pictures a trainer has drawn into its run folder since the last look, so
+ * they can go to TensorBoard without trainers knowing about it: generative trainers write
  * {@code samples/epoch-NNN.png}, {@code snapshots/...}, {@code frames/...} before reporting an epoch,
- * and {@code reconstructions.png} and the like at the end. It looks in the folder and its direct
- * subfolders, skipping hidden files (half-written temporaries), the checkpoints and the names it is
- * told to ignore (the run's own learning curve). A picture replaced by a new one of the same name
- * counts as new again.
+ * and {@code reconstructions.png}, {@code training.gif} and the like at the end. It looks in the
+ * folder and its direct subfolders, skipping hidden files (half-written temporaries), the
+ * checkpoints and the names it is told to ignore (the run's own learning curve). A picture replaced
+ * by a new one of the same name counts as new again.
  *
  * <p>It runs after every episode, and RL episodes can take microseconds, so a folder is listed
  * again only when its modification time has changed: pictures arrive by rename ({@code AtomicFiles}),
@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  */
 final class NewPictures {
     private static final String FALLBACK_TAG = "pictures";
+    private static final String PNG = ".png";
+    private static final String GIF = ".gif";
     static final long SETTLE_MILLIS = 2_000;
 
     private final Path root;
@@ -85,7 +87,7 @@ final class NewPictures {
                 }
                 if (Files.isDirectory(entry)) {
                     folders.add(entry);
-                } else if (name.endsWith(".png")) {
+                } else if (name.endsWith(PNG) || name.endsWith(GIF)) {
                     files.add(entry);
                 }
             }
@@ -116,13 +118,13 @@ final class NewPictures {
     }
 
     /**
-     * The TensorBoard tag of a picture: its path in the run folder without {@code .png} and without a
+     * The TensorBoard tag of a picture: its path in the run folder without its extension and without a
      * trailing epoch number, so every epoch's picture is one slider in TensorBoard
      * ({@code samples/epoch-007.png} is {@code samples}, {@code reconstructions.png} is {@code reconstructions}).
      */
     String tag(Path picture) {
         String path = root.relativize(picture).toString().replace('\\', '/');
-        String tag = path.substring(0, path.length() - ".png".length())
+        String tag = path.substring(0, path.lastIndexOf('.'))
                 .replaceFirst("[-_]?\\d+$", "")
                 .replaceFirst("/?(epoch|step|frame)$", "");
         return tag.isEmpty() ? FALLBACK_TAG : tag;

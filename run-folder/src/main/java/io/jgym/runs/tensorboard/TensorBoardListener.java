@@ -74,20 +74,20 @@ public final class TensorBoardListener implements TrainingListener {
     }
 
     private void writePictures() {
-        for (Path picture : pictures.poll()) {
+        for (Path file : pictures.poll()) {
             byte[] bytes;
             try {
-                bytes = Files.readAllBytes(picture);
+                bytes = Files.readAllBytes(file);
             } catch (IOException e) {
-                throw new UncheckedIOException("could not read " + picture + " for TensorBoard", e);
+                throw new UncheckedIOException("could not read " + file + " for TensorBoard", e);
             }
-            PngImage png;
+            Picture picture;
             try {
-                png = PngImage.of(bytes);
+                picture = Picture.of(bytes);
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(picture + " is named .png but is " + e.getMessage(), e);
+                throw new IllegalStateException(file + " is named like a picture but is " + e.getMessage(), e);
             }
-            file.write(Events.image(wallTime(), lastStep, pictures.tag(picture), png));
+            this.file.write(Events.image(wallTime(), lastStep, pictures.tag(file), picture));
         }
     }
 

@@ -12,10 +12,11 @@ import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The hand-written wire format read back by protobuf-java, and the PNG header facts images carry. */
+/** The hand-written wire format read back by protobuf-java, and the picture header facts images carry. */
 class ProtoWriterTest {
     @TempDir
     Path dir;
@@ -49,14 +50,22 @@ class ProtoWriterTest {
     }
 
     @Test
+    void aGifsHeaderGivesItsSize() throws IOException {
+        Path gif = dir.resolve("training.gif");
+        AtomicFiles.write(gif, out -> ImageIO.write(new BufferedImage(300, 260, BufferedImage.TYPE_INT_RGB), "gif", out));
+        Picture read = Picture.of(Files.readAllBytes(gif));
+        assertEquals(new Facts(300, 260, 3), new Facts(read.width(), read.height(), read.colorspace()));
+    }
+
+    @Test
     void thePngHeaderGivesSizeAndTensorFlowsColourSpace() throws IOException {
         assertEquals(new Facts(7, 5, 3), facts(new BufferedImage(7, 5, BufferedImage.TYPE_INT_RGB)));
         assertEquals(new Facts(3, 9, 4), facts(new BufferedImage(3, 9, BufferedImage.TYPE_INT_ARGB)));
         assertEquals(new Facts(4, 4, 1), facts(new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY)));
         IndexColorModel palette = new IndexColorModel(1, 2, new byte[] {-1, 0}, new byte[] {0, -1}, new byte[] {0, 0}); // red, green
         assertEquals(new Facts(2, 2, 3), facts(new BufferedImage(2, 2, BufferedImage.TYPE_BYTE_BINARY, palette)), "a palette is RGB");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PngImage.of(new byte[40]));
-        assertEquals("not a PNG file (40 bytes without the PNG signature)", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Picture.of(new byte[40]));
+        assertEquals("neither a PNG nor a GIF file (40 bytes without either signature)", e.getMessage());
     }
 
     /** A field's key as protobuf defines it: field number shifted left by three, or'd with the wire type. */
@@ -70,7 +79,7 @@ class ProtoWriterTest {
     private Facts facts(BufferedImage image) throws IOException {
         Path png = dir.resolve("picture.png");
         AtomicFiles.writePng(png, image);
-        PngImage read = PngImage.of(Files.readAllBytes(png));
+        Picture read = Picture.of(Files.readAllBytes(png));
         return new Facts(read.width(), read.height(), read.colorspace());
     }
 }

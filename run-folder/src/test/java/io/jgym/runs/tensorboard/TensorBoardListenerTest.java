@@ -43,6 +43,7 @@ class TensorBoardListenerTest {
         listener.onEpisode(EpisodeReport.of(0, 40, Map.of("losses/generator", 0.5, "mmd", Double.NaN)));
         listener.onEpisode(EpisodeReport.of(1, 80, Map.of("losses/generator", 0.25, "mmd", 0.1)));
         png(run.resolve("reconstructions.png"), 4, 3, BufferedImage.TYPE_BYTE_GRAY);
+        AtomicFiles.write(run.resolve("training.gif"), out -> ImageIO.write(new BufferedImage(9, 7, BufferedImage.TYPE_INT_RGB), "gif", out));
         png(run.resolve("learning-curve.png"), 4, 4, BufferedImage.TYPE_INT_RGB);
         png(run.resolve("checkpoints").resolve("1").resolve("x.png"), 4, 4, BufferedImage.TYPE_INT_RGB);
         Files.writeString(run.resolve(".reconstructions.png123.tmp"), "half-written");
@@ -62,10 +63,11 @@ class TensorBoardListenerTest {
         }
         assertEquals(Map.of("0 losses/generator", 0.5f, "1 losses/generator", 0.25f, "1 mmd", 0.1f), scalars,
                 "measured metrics at their episode; an unmeasured (NaN) one is left out");
-        assertEquals(List.of("0 samples", "1 reconstructions"), List.copyOf(images.keySet()),
+        assertEquals(List.of("0 samples", "1 reconstructions", "1 training"), List.copyOf(images.keySet()),
                 "pictures at the step they appeared, the end's at the last step; old, plot, checkpoint and temporary files are not");
         assertImage((Image) images.get("0 samples"), 8, 6, 3);
         assertImage((Image) images.get("1 reconstructions"), 4, 3, 1);
+        assertImage((Image) images.get("1 training"), 9, 7, 3);
     }
 
     @Test
@@ -108,7 +110,7 @@ class TensorBoardListenerTest {
         assertEquals(height, image.height());
         assertEquals(colorspace, image.colorspace());
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image.encoded()));
-        assertEquals(width, decoded.getWidth(), "the image bytes decode as the PNG");
+        assertEquals(width, decoded.getWidth(), "the image bytes decode as the picture file");
         assertEquals(height, decoded.getHeight());
     }
 
