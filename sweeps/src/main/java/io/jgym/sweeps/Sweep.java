@@ -8,6 +8,7 @@ import io.jgym.sweeps.report.RunRow;
 import io.jgym.sweeps.report.RunScore;
 import io.jgym.sweeps.report.SweepReport;
 import io.jgym.sweeps.report.SweepSummary;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -72,10 +73,14 @@ public final class Sweep {
         return new RunRow(run, result.state(), result.message(), result.episodes(), result.host(), result.seconds(), score);
     }
 
+    /** A run whose result never came back (the sweep was stopped, the cluster went away): as its folder here stands. */
     private RunRow lost(PlannedRun run, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return new RunRow(run, RunStatus.State.FAILED, "the engine lost it: " + cause.getMessage(), 0, "", 0,
-                RunScore.read(plan.folder().resolve(run.name()), plan.spec().metric(), plan.spec().lastEpisodes()));
+        Path folder = plan.folder().resolve(run.name());
+        Optional<RunStatus> status = RunStatus.read(folder).filter(s -> !s.state().active());
+        String why = "no result came back (" + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + ")";
+        return new RunRow(run, status.map(RunStatus::state).orElse(RunStatus.State.FAILED), why, status.map(RunStatus::episodes).orElse(0L),
+                status.map(RunStatus::host).orElse(""), 0, RunScore.read(folder, plan.spec().metric(), plan.spec().lastEpisodes()));
     }
 
     /** What the sweep runs. */
