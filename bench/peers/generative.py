@@ -9,8 +9,8 @@ trainer feeds them, used in turn as jgym uses them). How each peer matches (DL4J
 - DL4J's LEAKYRELU has slope 0.01; ConvolutionMode.Same / SAME padding with 3x3 stride 1, 3x3 or 4x4
   stride 2 is padding 1 (kernel 4, stride 2 transposed: padding 1); Same 2x2 pooling of 7x7 gives
   4x4 (ceil_mode); DL4J's XENT loss is binary cross-entropy summed over outputs, averaged over rows;
-- DL4J's `dropOut` on a layer drops that layer's inputs, so the dense-gan discriminator drops
-  inputs of its hidden layers (the image and the first hidden layer), not their outputs;
+- dropout follows each hidden discriminator layer (jgym sets it as DL4J's `dropOut` of the layer
+  after, which drops that layer's inputs);
 - the GAN update is jgym's AdversarialStep: fakes from B latents (no gradient), the discriminator
   fitted on real (label 1 - smoothing) and fake (0) rows stacked, then B fresh latents through the
   generator and the discriminator with label 1, the gradient reaching only the generator's Adam;
@@ -150,9 +150,7 @@ def gan_step(generator, discriminator, g_opt, d_opt, latent, batch, pack, smooth
 def dense(widths, activation, dropout=0.0):
     layers = []
     for i, o in zip(widths, widths[1:]):
-        if dropout > 0:
-            layers.append(nn.Dropout(dropout))  # DL4J drops a layer's inputs
-        layers += [nn.Linear(i, o), activation()]
+        layers += [nn.Linear(i, o), activation()] + ([nn.Dropout(dropout)] if dropout > 0 else [])
     return layers
 
 
@@ -164,14 +162,15 @@ def dense_gan_step():
                     torch.optim.Adam(d.parameters(), 2e-4, betas=(0.5, 0.999)), 100, 64, 1, 0.1)
 
 
-# dcgan-rgb: DcganConfig.defaults(): 80x80x3; G dense -> 128x5x5, BN+ReLU, 4x4 stride-2 transposed 64-32-16 (BN+ReLU) -> 3 tanh;
+# dcgan-rgb: DcganConfig.defaults(): 80x80x3; G dense -> 128x5x5, BN+ReLU, per doubling 2x nearest upsampling and a 3x3
+# convolution 64-32-16 (BN+ReLU) -> 3 tanh;
 # D 4x4 stride-2 convolutions 16-32-64-128, LeakyReLU 0.2, sigmoid; Adam 2e-4 beta1 0.5, batch 32, smoothing 0.1
 def dcgan_step():
     gf = [128, 64, 32, 16]
     layers = [nn.Linear(100, gf[0] * 25), nn.BatchNorm1d(gf[0] * 25), nn.ReLU(), Reshape(gf[0], 5, 5)]
     for i, o in zip(gf, gf[1:]):
-        layers += [nn.ConvTranspose2d(i, o, 4, 2, 1), nn.BatchNorm2d(o), nn.ReLU()]
-    layers += [nn.ConvTranspose2d(gf[-1], 3, 4, 2, 1), nn.Tanh(), nn.Flatten()]
+        layers += [nn.Upsample(scale_factor=2), nn.Conv2d(i, o, 3, 1, 1), nn.BatchNorm2d(o), nn.ReLU()]
+    layers += [nn.Upsample(scale_factor=2), nn.Conv2d(gf[-1], 3, 3, 1, 1), nn.Tanh(), nn.Flatten()]
     g = he(nn.Sequential(*layers))
     df = [3, 16, 32, 64, 128]
     layers = [Reshape(3, 80, 80)]

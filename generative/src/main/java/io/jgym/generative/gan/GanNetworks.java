@@ -19,8 +19,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * Builds dense GAN networks from widths: a generator of LeakyReLU layers ending in a plain
  * {@code DenseLayer} (it is trained through the discriminator's input gradient, which an
- * {@code OutputLayer} cannot take), and a discriminator of LeakyReLU layers with dropout ending in
- * a sigmoid unit with binary cross-entropy. Both use Adam with the given beta1 and a learning
+ * {@code OutputLayer} cannot take), and a discriminator of LeakyReLU layers, each followed by
+ * dropout, ending in a sigmoid unit with binary cross-entropy. Both use Adam with the given beta1 and a learning
  * rate that decays exponentially by {@code finalFactor} over {@code iterations} updates.
  */
 public final class GanNetworks {
@@ -67,16 +67,22 @@ public final class GanNetworks {
         NeuralNetConfiguration.ListBuilder layers = base(seed + 1, learningRate, beta1).list();
         int width = inputs;
         for (int h : hidden) {
-            DenseLayer.Builder layer = new DenseLayer.Builder().nIn(width).nOut(h).activation(Activation.LEAKYRELU);
-            if (dropout > 0) {
-                layer.dropOut(1.0 - dropout); // DL4J takes the probability of keeping a unit
-            }
-            layers.layer(layer.build());
+            layers.layer(droppingInputs(new DenseLayer.Builder(), width == inputs ? 0 : dropout)
+                    .nIn(width).nOut(h).activation(Activation.LEAKYRELU).build());
             width = h;
         }
-        layers.layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(width).nOut(1)
-                .activation(Activation.SIGMOID).build());
+        layers.layer(droppingInputs(new OutputLayer.Builder(LossFunctions.LossFunction.XENT), dropout)
+                .nIn(width).nOut(1).activation(Activation.SIGMOID).build());
         return init(layers);
+    }
+
+    /**
+     * DL4J applies a layer's dropout to that layer's inputs, so dropout after each hidden layer is
+     * set on the layer after it; the image itself is never dropped (dropping 30% of its pixels left
+     * the discriminator blind to single-pixel noise, and the generator's samples full of it).
+     */
+    private static <B extends org.deeplearning4j.nn.conf.layers.BaseLayer.Builder<B>> B droppingInputs(B layer, double dropout) {
+        return dropout > 0 ? layer.dropOut(1.0 - dropout) : layer; // DL4J takes the probability of keeping a unit
     }
 
     /** {@code learningRate} times {@code finalFactor^(iteration / iterations)}. */

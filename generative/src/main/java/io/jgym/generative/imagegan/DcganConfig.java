@@ -12,8 +12,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * Settings of {@code dcgan-rgb}, a DCGAN for colour images (80x80 by default): the generator
- * turns the latent into a small stack of feature maps and doubles their size with each 4x4
- * stride-2 transposed convolution; the discriminator halves the image with each 4x4 stride-2
+ * turns the latent into a small stack of feature maps and doubles their size with each 2x
+ * upsampling followed by a 3x3 convolution; the discriminator halves the image with each 4x4 stride-2
  * convolution. Images are scaled to [-1, 1]; real labels are smoothed.
  */
 public record DcganConfig(
@@ -31,7 +31,7 @@ public record DcganConfig(
         int epochs,
         @JsonPropertyDescription("Generator input size.")
         int latentSize,
-        @JsonPropertyDescription("Channels after the dense layer and each transposed convolution but the last; one doubling each.")
+        @JsonPropertyDescription("Channels after the dense layer and each upsampling convolution but the last; one doubling each.")
         List<Integer> generatorFilters,
         @JsonPropertyDescription("Channels of each stride-2 discriminator convolution, as many as --generator-filters.")
         List<Integer> discriminatorFilters,

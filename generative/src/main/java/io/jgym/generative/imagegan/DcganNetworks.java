@@ -7,9 +7,9 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.Upsampling2D;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -23,8 +23,12 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * Builds the two networks of {@code dcgan-rgb} from a {@link DcganConfig}. Both take and give flat
  * images (channel by channel, row by row), so {@link io.jgym.generative.gan.AdversarialStep} can
  * pass the discriminator's input gradient straight back into the generator. Generator: dense to
- * the first filters at 1/2^n of the image size, batch normalisation and ReLU, 4x4 stride-2
- * transposed convolutions (batch normalisation and ReLU between them, tanh at the end), flattened.
+ * the first filters at 1/2^n of the image size, batch normalisation and ReLU, then per doubling a
+ * nearest-neighbour 2x upsampling and a 3x3 convolution (batch normalisation and ReLU between them,
+ * tanh at the end), flattened. This resize-convolution replaces the 4x4 stride-2 transposed
+ * convolutions of the DCGAN paper: those overlap unevenly and printed a checkerboard on the
+ * samples, and ND4J's transposed convolution was most of a training step even in ND4J's oneDNN
+ * build, where the convolution layers run on oneDNN (docs/benchmarks.md).
  * Discriminator: 4x4 stride-2 convolutions with LeakyReLU 0.2, then a sigmoid output.
  */
 final class DcganNetworks {
@@ -46,8 +50,9 @@ final class DcganNetworks {
         for (int i = 0; i < halvings; i++) {
             boolean last = i == halvings - 1;
             int out = last ? channels : config.generatorFilters().get(i + 1);
-            layers.layer(layer++, new Deconvolution2D.Builder().nIn(in).nOut(out).kernelSize(4, 4).stride(2, 2)
-                    .convolutionMode(ConvolutionMode.Same).activation(last ? Activation.TANH : Activation.IDENTITY).build());
+            layers.layer(layer++, new Upsampling2D.Builder(2).build());
+            layers.layer(layer++, new ConvolutionLayer.Builder(3, 3).nIn(in).nOut(out).convolutionMode(ConvolutionMode.Same)
+                    .activation(last ? Activation.TANH : Activation.IDENTITY).build());
             if (!last) {
                 layers.layer(layer++, new BatchNormalization.Builder().nOut(out).activation(Activation.RELU).build());
             }

@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class DcganProvider extends EpochTrainerProvider<DcganConfig> {
 
     public DcganProvider() {
-        super("dcgan-rgb", "A DCGAN (transposed convolutions, label smoothing 0.1) on colour images (generated shapes when no --data is given).",
+        super("dcgan-rgb", "A DCGAN (upsampling convolutions, label smoothing 0.1) on colour images (generated shapes when no --data is given).",
                 DcganConfig.class, DcganConfig.defaults());
     }
 

@@ -35,7 +35,7 @@ public record DenseGanConfig(
         List<Integer> generatorLayers,
         @JsonPropertyDescription("Discriminator hidden widths (LeakyReLU, dropout).")
         List<Integer> discriminatorLayers,
-        @JsonPropertyDescription("Discriminator dropout probability.")
+        @JsonPropertyDescription("Dropout probability after each discriminator hidden layer.")
         double dropout,
         @JsonPropertyDescription("Adam step size at the start.")
         double learningRate,

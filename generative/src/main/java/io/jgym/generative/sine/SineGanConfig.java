@@ -43,7 +43,7 @@ public record SineGanConfig(
         List<Integer> generatorLayers,
         @JsonPropertyDescription("Discriminator hidden widths (LeakyReLU, dropout).")
         List<Integer> discriminatorLayers,
-        @JsonPropertyDescription("Discriminator dropout probability.")
+        @JsonPropertyDescription("Dropout probability after each discriminator hidden layer.")
         double dropout,
         @JsonPropertyDescription("Adam step size of both networks at the start.")
         double learningRate,
