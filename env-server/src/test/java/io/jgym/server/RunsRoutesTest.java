@@ -178,6 +178,26 @@ class RunsRoutesTest {
     }
 
     @Test
+    void aReconnectingEventStreamContinuesAfterItsLastEventId() {
+        TestServer.Response r = server.send(HttpRequest.newBuilder(URI.create(server.base() + "/v1/runs/from-the-cli/events"))
+                .header("Last-Event-ID", "1").GET().build());
+        assertFalse(r.body().contains("id: 1\n"), r.body());
+        assertTrue(r.body().contains("id: 2\n") && r.body().contains("id: 3\n"), r.body());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+        "0|3600|1073741824|--max-concurrent-runs must be positive, got 0",
+        "1|0|1073741824|--max-run-time must be positive",
+        "1|3600|1000|--max-run-bytes must be at least 1 MiB",
+    })
+    void runLimitsNameTheFlagOfABadValue(int concurrent, long seconds, long bytes, String message) {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new RunsConfig(runs, concurrent, Duration.ofSeconds(seconds), bytes));
+        assertTrue(e.getMessage().startsWith(message), e.getMessage());
+    }
+
+    @Test
     void filesAreServedFromInsideTheRunFolderOnly() throws IOException {
         TestServer.Response csv = server.get("/v1/runs/from-the-cli/files/metrics.csv");
         assertEquals(200, csv.status());

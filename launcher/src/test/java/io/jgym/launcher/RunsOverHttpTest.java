@@ -2,9 +2,11 @@ package io.jgym.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jgym.client.GymServerException;
 import io.jgym.client.RunsClient;
 import io.jgym.contracts.EnvRegistry;
 import io.jgym.runs.TrainerRegistry;
@@ -76,6 +78,10 @@ class RunsOverHttpTest {
             assertTrue(events.get(0).startsWith("state {"), events.toString());
             assertTrue(events.stream().anyMatch(e -> e.startsWith("metrics {\"charts/episodic_length\":")), events.toString());
             await(() -> s.client().runMetrics(id, 0).get("rows").size() > 0, "metrics rows arrive");
+            GymServerException busy = assertThrows(GymServerException.class, () -> s.client().runDelete(id));
+            assertEquals(400, busy.status());
+            assertTrue(busy.getMessage().contains("stop it before deleting"), busy.getMessage());
+            assertEquals(400, assertThrows(GymServerException.class, () -> s.client().runResume(id, Map.of())).status());
 
             assertEquals("running", s.client().runStop(id), "a stop is asked for; the run checkpoints and ends");
             JsonNode stopped = s.client().runWait(id, PATIENCE);

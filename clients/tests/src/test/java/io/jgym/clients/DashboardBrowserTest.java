@@ -34,7 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * downloads nothing): a run started over HTTP appears in the runs list and its curve fills with
  * points, its page draws every metric live and stops it with the Stop button, and the start form
  * fills in the preset's values and starts a run that trains to the end; the environment viewer shows
- * a live instance's frame and drops it when the instance closes. Screenshots go to
+ * a live instance's frame and drops it when the instance closes; on a server with a token the page
+ * asks for it once and sends it. Screenshots go to
  * target/screenshots (docs/images holds copies for docs/dashboard.md).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -91,7 +92,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void aRunStartedOverHttpIsWatchedLiveAndStoppedFromItsPage() throws Exception {
+    void aRunStartedOverHttpIsWatchedLiveStoppedAndResumedFromItsPage() throws Exception {
         String id = client.runCreate("q-learning", null, Map.of("episodes", 50_000_000, "checkpointEvery", 1_000_000),
                 "watched", OptionalLong.of(1));
         browser.get(server.url() + "/");
@@ -113,6 +114,25 @@ class DashboardBrowserTest {
         assertEquals("stopped", client.runStatus(id).get("state").asText());
         assertTrue(browser.findElement(By.id("resume-button")).isEnabled(), "a stopped run can be resumed from its page");
         waiting().until(b -> shown(b, "#run-gallery img[alt='learning-curve.png']"));
+
+        browser.findElement(By.id("resume-button")).click();
+        waiting().until(b -> "running".equals(b.findElement(By.cssSelector("#run-state [data-state]")).getAttribute("data-state")));
+        client.runStop(id);
+        assertEquals("stopped", client.runWait(id, PATIENCE).get("state").asText());
+    }
+
+    @Test
+    void onAServerWithATokenThePageAsksForItAndSendsIt() {
+        String token = "dashboard-token";
+        try (RunsServer guarded = new RunsServer(token)) {
+            browser.get(guarded.url() + "/");
+            WebElement form = waiting().until(b -> b.findElement(By.id("token-form")));
+            waiting().until(b -> form.isDisplayed());
+            browser.findElement(By.id("token-input")).sendKeys(token);
+            form.submit();
+            waiting().until(b -> !form.isDisplayed() && !b.findElements(By.cssSelector("#runs-table th")).isEmpty());
+            assertTrue(!browser.findElement(By.id("notice")).isDisplayed(), "no error is shown once the token is sent");
+        }
     }
 
     @Test

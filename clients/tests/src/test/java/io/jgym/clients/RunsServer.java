@@ -23,12 +23,17 @@ final class RunsServer implements AutoCloseable {
     private final Path runsDir;
 
     RunsServer() {
+        this("");
+    }
+
+    /** A server that requires {@code token} on every API request (none when empty). */
+    RunsServer(String token) {
         try {
             runsDir = Files.createTempDirectory("jgym-runs-tests");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server = GymServer.create(new ServerConfig("127.0.0.1", 0, 100, Duration.ofHours(1), 1 << 20, runsDir.resolve(".monitor"), false),
+        server = GymServer.create(new ServerConfig("127.0.0.1", 0, 100, Duration.ofHours(1), 1 << 20, runsDir.resolve(".monitor"), false).withToken(token),
                 EnvRegistry.discover(), RunHandlers.on(new RunsConfig(runsDir, 2, Duration.ofMinutes(10), 1L << 30),
                         TrainerRegistry.discover(), ChildJvm.likeThisOne())).start();
     }
