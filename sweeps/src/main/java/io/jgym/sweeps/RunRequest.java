@@ -21,6 +21,8 @@ import java.util.Optional;
 public record RunRequest(String trainer, String preset, LinkedHashMap<String, Object> settings, LinkedHashMap<String, Object> budget,
                          String runsDir, String name, int keepCheckpoints) implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** Checkpoints a sweep run keeps: the newest to resume from and the one before, as ./jgym train does. */
+    static final int KEEP_CHECKPOINTS = 2;
 
     /** The run's folder. */
     public Path folder() {
@@ -46,7 +48,7 @@ public record RunRequest(String trainer, String preset, LinkedHashMap<String, Ob
             }
         });
         return new RunRequest(trainer, preset.orElse(null), new LinkedHashMap<>(run.settings()), budget,
-                sweepFolder.toAbsolutePath().toString(), run.name(), 2);
+                sweepFolder.toAbsolutePath().toString(), run.name(), KEEP_CHECKPOINTS);
     }
 
     @Override
