@@ -41,8 +41,11 @@ public final class RunOutputListener implements TrainingListener {
 
     @Override
     public void onEnd() {
-        csv.onEnd();
-        tensorBoard.onEnd();
+        try {
+            csv.onEnd();
+        } finally {
+            tensorBoard.onEnd(); // closed even when the CSV could not be
+        }
         if (Files.exists(run.metricsCsv())) {
             MetricsTable table = MetricsTable.read(run.metricsCsv());
             new LearningCurvePlot(averageWindow(table.rows().size())).write(table, plotted, run.learningCurve());
