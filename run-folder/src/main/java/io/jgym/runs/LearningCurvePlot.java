@@ -13,8 +13,9 @@ import org.knowm.xchart.XYChart;
  * Draws a run's {@code learning-curve.png} with XChart: one panel per chosen metric against the
  * episode. A noisy metric (RL returns) shows every episode's value as faint dots under the moving
  * average of the last {@code averageWindow} episodes (from {@value #MIN_AVERAGE_WINDOW} episodes up);
- * a smooth one (most losses) is one line; a metric recorded once is one dot. The y axis is logarithmic where values span decades (see
- * {@link CurveChart}). More than {@value #ONE_COLUMN_MAX} panels are laid out in two columns.
+ * a smooth one (most losses) is one line; a metric recorded once is one dot. Every panel spans the
+ * run's episodes; the y axis is logarithmic where values span decades (see {@link CurveChart}). More
+ * than {@value #ONE_COLUMN_MAX} panels are laid out in two columns.
  */
 public final class LearningCurvePlot {
     private static final int WIDTH = 900;
@@ -25,7 +26,10 @@ public final class LearningCurvePlot {
 
     private final int averageWindow;
 
-    /** @param averageWindow episodes in the moving average drawn over a noisy metric; below {@value #MIN_AVERAGE_WINDOW} none is drawn */
+    /**
+     * @param averageWindow episodes in the moving average drawn over a noisy metric; below
+     *                      {@value #MIN_AVERAGE_WINDOW} none is drawn
+     */
     public LearningCurvePlot(int averageWindow) {
         this.averageWindow = averageWindow;
     }
