@@ -29,7 +29,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  * Property-based fuzzing of a live server: 10,000 random requests (routes real and made up, every
  * method, JSON bodies built from the API's own keys with hostile values, garbage bodies, odd
  * content types and headers, live, unknown and malformed instance ids). No answer may be a 5xx,
- * every answer must be JSON (or the PNG, Prometheus text or empty 204 its route promises), and the
+ * every answer must be JSON (or the PNG, Prometheus text, dashboard page or empty 204 its route promises), and the
  * server must be healthy afterwards. jqwik reports the seed of a failure and shrinks it.
  */
 class ServerFuzzTest {
@@ -112,6 +112,8 @@ class ServerFuzzTest {
             assertTrue(r.status() == 200 && path.contains("/render"), what);
         } else if (r.contentType().startsWith("text/plain")) {
             assertTrue(r.status() == 200 && path.startsWith("/metrics"), what);
+        } else if (r.contentType().startsWith("text/html")) {
+            assertTrue(r.status() == 200 && f.method().equals("GET") && path.equals("/"), "only the dashboard's page is HTML: " + what);
         } else {
             assertTrue(r.contentType().startsWith("application/json"), what);
             JsonNode json = JSON.readTree(r.body());
