@@ -19,7 +19,7 @@ import org.knowm.xchart.XYChart;
  */
 public final class LearningCurvePlot {
     private static final int WIDTH = 900;
-    private static final int PANEL_HEIGHT = 260;
+    private static final int PANEL_HEIGHT = 280; // below about 270, XChart squeezes in twice the y-axis labels
     private static final int ONE_COLUMN_MAX = 4;
     /** A moving average over fewer episodes hardly smooths: below this, values are joined as they are. */
     private static final int MIN_AVERAGE_WINDOW = 5;

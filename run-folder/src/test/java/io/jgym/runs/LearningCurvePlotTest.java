@@ -30,7 +30,7 @@ class LearningCurvePlotTest {
                 List.of("charts/episodic_return"), 1);
 
         assertEquals(900, image.getWidth());
-        assertEquals(260, image.getHeight());
+        assertEquals(280, image.getHeight());
         Pixels dot = Pixels.of(image, FIRST);
         assertTrue(dot.count() >= 12, "the single value is drawn as a filled dot, found " + dot.count() + " pixels of its colour");
         assertTrue(dot.width() <= 12 && dot.height() <= 12, "and only as a dot: " + dot);
@@ -60,10 +60,10 @@ class LearningCurvePlotTest {
         for (int episode = 0; episode < 10; episode++) {
             lines.add(episode + "," + episode + ",1,2,3," + episode + ",");
         }
-        assertEquals(2 * 260, plot(lines, List.of("a", "b", "not-a-column"), 1).getHeight());
+        assertEquals(2 * 280, plot(lines, List.of("a", "b", "not-a-column"), 1).getHeight());
         BufferedImage five = plot(lines, List.of("a", "b", "c", "d", "e"), 1);
         assertEquals(900, five.getWidth(), "five panels in two columns keep the width");
-        assertEquals(3 * 260, five.getHeight(), "and take three rows");
+        assertEquals(3 * 280, five.getHeight(), "and take three rows");
     }
 
     @Test
