@@ -1,15 +1,19 @@
 package io.jgym.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jgym.contracts.vector.BatchWire;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +21,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Gymnasium's vector fixtures (the envs module's {@code parity/vector/}) replayed through the vecenv
- * routes, in JSON (every seed) and in the binary {@code application/x-jgym-batch} encoding (the
- * first seed of each, to keep the suite fast): every reset, step and
+ * routes, in JSON (every seed), in the binary {@code application/x-jgym-batch} encoding and over the
+ * vecenv WebSocket (the first seed of each, to keep the suite fast): every reset, step and
  * partial reset must give the recorded observations, rewards, flags and infos, compared as canonical
  * JSON text so that int against float, -0.0 and the last bit of every number count. Pendulum, whose
  * sin/cos may differ from glibc's in the last bit, is compared to 7 significant digits.
@@ -53,36 +62,122 @@ class VectorHttpParityTest {
     static Stream<Arguments> fixtures() throws IOException {
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("jgym.parity.dir"), "vector"))) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted()
-                    .flatMap(n -> Stream.of(Arguments.of(n, false), Arguments.of(n, true))).toList().stream();
+                    .flatMap(n -> Stream.of(Arguments.of(n, "json"), Arguments.of(n, "binary"), Arguments.of(n, "websocket")))
+                    .toList().stream();
         }
     }
 
-    @ParameterizedTest(name = "{0} binary={1}")
+    @ParameterizedTest(name = "{0} {1}")
     @MethodSource("fixtures")
-    void fixtureReplaysExactlyOverHttp(String fixture, boolean binary) throws IOException {
+    void fixtureReplaysExactlyOverHttp(String fixture, String encoding) throws Exception {
         JsonNode root = JSON.readTree(Path.of(System.getProperty("jgym.parity.dir"), "vector", fixture).toFile());
         boolean rounded = fixture.startsWith("Pendulum");
+        boolean binary = !encoding.equals("json");
+        String create = "{\"env_id\":\"" + root.get("env_id").asText() + "\",\"num_envs\":" + root.get("num_envs")
+                + ",\"autoreset_mode\":\"" + root.get("autoreset_mode").asText() + "\"}";
         for (JsonNode run : root.get("runs")) {
             if (binary && run != root.get("runs").get(0)) {
                 break;
             }
             String where = fixture + " seed " + run.get("seed");
-            String id = JSON.readTree(server.post("/v1/vecenvs/", "{\"env_id\":\"" + root.get("env_id").asText() + "\",\"num_envs\":"
-                    + root.get("num_envs") + ",\"autoreset_mode\":\"" + root.get("autoreset_mode").asText() + "\"}").body())
-                    .get("instance_id").asText();
+            if (encoding.equals("websocket")) {
+                try (Socket socket = new Socket(server.base(), create)) {
+                    replay(where, run, rounded, socket::reset, socket::step);
+                }
+                continue;
+            }
+            String id = JSON.readTree(server.post("/v1/vecenvs/", create).body()).get("instance_id").asText();
             assertSpaces(where, root, id);
             String base = "/v1/vecenvs/" + id;
-            assertAnswer(where + " reset", run.get("reset"), reset(base, "{\"seed\":" + run.get("seed") + "}", binary), rounded);
-            for (JsonNode record : run.get("steps")) {
-                String at = where + " t=" + record.get("t");
-                assertAnswer(at, record, step(base, record.get("actions"), binary), rounded);
-                JsonNode partial = record.get("partial_reset");
-                if (partial != null) {
-                    String body = "{\"options\":{\"reset_mask\":" + partial.get("reset_mask") + "}}";
-                    assertAnswer(at + " partial reset", partial, reset(base, body, binary), rounded);
-                }
-            }
+            replay(where, run, rounded, body -> reset(base, body, binary), actions -> step(base, actions, binary));
             assertEquals(204, server.post(base + "/close/", null).status());
+        }
+    }
+
+    private static void replay(String where, JsonNode run, boolean rounded, Function<String, Map<String, Object>> reset,
+                               Function<JsonNode, Map<String, Object>> step) {
+        assertAnswer(where + " reset", run.get("reset"), reset.apply("{\"seed\":" + run.get("seed") + "}"), rounded);
+        for (JsonNode record : run.get("steps")) {
+            String at = where + " t=" + record.get("t");
+            assertAnswer(at, record, step.apply(record.get("actions")), rounded);
+            JsonNode partial = record.get("partial_reset");
+            if (partial != null) {
+                String body = "{\"options\":{\"reset_mask\":" + partial.get("reset_mask") + "}}";
+                assertAnswer(at + " partial reset", partial, reset.apply(body), rounded);
+            }
+        }
+    }
+
+    /** The vecenv WebSocket with one vector env: JSON resets answered in binary, binary steps. */
+    private static final class Socket implements AutoCloseable {
+        private final WebSocket ws;
+        private final BlockingQueue<Object> answers = new LinkedBlockingQueue<>();
+
+        Socket(String base, String create) throws Exception {
+            ws = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(URI.create(base.replace("http://", "ws://") + "/v1/vecenvs/ws"), new WebSocket.Listener() {
+                        private final StringBuilder text = new StringBuilder();
+                        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+                        @Override
+                        public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                            text.append(data);
+                            if (last) {
+                                answers.add(text.toString());
+                                text.setLength(0);
+                            }
+                            w.request(1);
+                            return null;
+                        }
+
+                        @Override
+                        public CompletionStage<?> onBinary(WebSocket w, ByteBuffer data, boolean last) {
+                            byte[] part = new byte[data.remaining()];
+                            data.get(part);
+                            bytes.writeBytes(part);
+                            if (last) {
+                                answers.add(bytes.toByteArray());
+                                bytes.reset();
+                            }
+                            w.request(1);
+                            return null;
+                        }
+                    }).get(10, TimeUnit.SECONDS);
+            ws.sendText(create.replaceFirst("\\{", "{\"op\":\"create\","), true).get(10, TimeUnit.SECONDS);
+            assertTrue(String.valueOf(next()).contains("instance_id"));
+        }
+
+        Map<String, Object> reset(String body) {
+            ws.sendText(body.replaceFirst("\\{", "{\"op\":\"reset\",\"binary\":true,"), true).join();
+            return decoded(next());
+        }
+
+        Map<String, Object> step(JsonNode actions) {
+            ws.sendBinary(ByteBuffer.wrap(actionsMessage(actions)), true).join();
+            return decoded(next());
+        }
+
+        private Object next() {
+            try {
+                Object answer = answers.poll(10, TimeUnit.SECONDS);
+                assertTrue(answer != null, "no answer on the socket within 10 s");
+                return answer;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+
+        private static Map<String, Object> decoded(Object answer) {
+            assertTrue(answer instanceof byte[], "expected a binary answer, got " + answer);
+            return binaryAnswer((byte[]) answer);
+        }
+
+        @Override
+        public void close() throws Exception {
+            ws.sendText("{\"op\":\"close\"}", true).get(10, TimeUnit.SECONDS);
+            next();
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
         }
     }
 
@@ -112,6 +207,11 @@ class VectorHttpParityTest {
         if (!binary) {
             return answer(send(base + "/step/", "application/json", ("{\"actions\":" + actions + "}").getBytes(), false), false);
         }
+        return answer(send(base + "/step/", BatchWire.MEDIA_TYPE, actionsMessage(actions), true), true);
+    }
+
+    /** The recorded actions as a binary step body: int64 for Discrete, float32 rows for Box. */
+    private static byte[] actionsMessage(JsonNode actions) {
         BatchWire.Writer writer = new BatchWire.Writer();
         if (actions.get(0).isArray()) {
             float[] values = new float[actions.size()];
@@ -126,7 +226,7 @@ class VectorHttpParityTest {
             }
             writer.longs("actions", values, values.length);
         }
-        return answer(send(base + "/step/", BatchWire.MEDIA_TYPE, writer.toBytes(), true), true);
+        return writer.toBytes();
     }
 
     private HttpResponse<byte[]> send(String path, String contentType, byte[] body, boolean binary) {
@@ -152,10 +252,16 @@ class VectorHttpParityTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> answer(HttpResponse<byte[]> r, boolean binary) {
         try {
-            if (!binary) {
-                return JSON.readValue(r.body(), Map.class);
-            }
-            Map<String, BatchWire.Array> arrays = BatchWire.read(r.body());
+            return binary ? binaryAnswer(r.body()) : JSON.readValue(r.body(), Map.class);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> binaryAnswer(byte[] body) {
+        try {
+            Map<String, BatchWire.Array> arrays = BatchWire.read(body);
             Map<String, Object> out = new LinkedHashMap<>();
             List<Object> components = new ArrayList<>();
             for (Map.Entry<String, BatchWire.Array> e : arrays.entrySet()) {
