@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -83,6 +84,21 @@ class TensorBoardListenerTest {
         assertTrue(names.get(0).matches("events\\.out\\.tfevents\\.1796119200\\.[A-Za-z0-9._-]+"), names.get(0));
         assertEquals(names.get(0) + ".1", names.get(1));
         assertEquals(1, EventFileReader.read(run.resolve(names.get(1))).get(1).step(), "the second file continues at its episode");
+    }
+
+    @Test
+    void aPictureArrivingLongAfterTheFolderLastChangedIsFound() throws IOException {
+        Path samples = Files.createDirectories(run.resolve("samples"));
+        png(samples.resolve("epoch-001.png"), 2, 2, BufferedImage.TYPE_INT_RGB);
+        FileTime settled = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        Files.setLastModifiedTime(samples, settled);
+        Files.setLastModifiedTime(run, settled);
+        NewPictures pictures = new NewPictures(run, Set.of());
+        assertEquals(List.of(), pictures.poll(), "nothing new while nothing changes");
+
+        png(samples.resolve("epoch-002.png"), 2, 2, BufferedImage.TYPE_INT_RGB);
+        assertEquals(List.of(samples.resolve("epoch-002.png")), pictures.poll());
+        assertEquals(List.of(), pictures.poll());
     }
 
     @Test
