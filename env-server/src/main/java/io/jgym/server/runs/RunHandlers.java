@@ -63,7 +63,7 @@ public final class RunHandlers implements AutoCloseable {
     }
 
     /** Whether runs are on. */
-    public boolean enabled() {
+    private boolean enabled() {
         return queue != null;
     }
 

@@ -30,9 +30,4 @@ public record RunsConfig(Path runsDir, int maxConcurrentRuns, Duration maxRunTim
     public static RunsConfig defaults() {
         return new RunsConfig(Path.of("runs"), Runtime.getRuntime().availableProcessors(), Duration.ofHours(24), 10L << 30);
     }
-
-    /** This config keeping its runs in {@code dir}. */
-    public RunsConfig withRunsDir(Path dir) {
-        return new RunsConfig(dir, maxConcurrentRuns, maxRunTime, maxRunBytes);
-    }
 }
