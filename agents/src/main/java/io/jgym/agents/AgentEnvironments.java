@@ -1,8 +1,11 @@
 package io.jgym.agents;
 
 import io.jgym.client.RemoteEnv;
+import io.jgym.client.RemoteVectorEnv;
 import io.jgym.contracts.Env;
 import io.jgym.contracts.EnvRegistry;
+import io.jgym.contracts.vector.AutoresetMode;
+import io.jgym.contracts.vector.VectorEnv;
 import java.util.OptionalLong;
 
 /**
@@ -29,6 +32,23 @@ public final class AgentEnvironments {
             return RemoteEnv.create(server, env, OptionalLong.empty());
         } catch (RuntimeException e) {
             throw new IllegalStateException("could not create " + env + " on the gym server at " + server + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens {@code numEnvs} copies of {@code env} on the gym server at {@code server} as one remote
+     * vector environment that the caller resets (autoreset disabled), in the binary encoding; the
+     * caller closes it.
+     *
+     * @throws IllegalStateException if the server cannot create it
+     */
+    public static VectorEnv openVector(String env, String server, int numEnvs) {
+        try {
+            return RemoteVectorEnv.create(server, env, numEnvs, AutoresetMode.DISABLED, OptionalLong.empty(),
+                    RemoteVectorEnv.Encoding.BINARY, System.getenv("JGYM_TOKEN"));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("could not create " + numEnvs + " x " + env + " on the gym server at " + server + ": "
                     + e.getMessage(), e);
         }
     }

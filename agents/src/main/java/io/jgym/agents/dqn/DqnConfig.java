@@ -23,6 +23,9 @@ public record DqnConfig(
         @JsonPropertyDescription("Cut every episode, in training and greedy play, after this many steps (0: the environment's own limit);"
                 + " needed where the environment has none, e.g. CliffWalking-v1.")
         int maxEpisodeSteps,
+        @JsonPropertyDescription("Copies of the environment stepped together, each step of all of them one call (one HTTP request with --server);"
+                + " 1 trains exactly as a single environment.")
+        int numEnvs,
         @JsonPropertyDescription("Stop after this many environment steps.")
         long maxSteps,
         @JsonPropertyDescription("Stop after this many episodes (0: no episode limit).")
@@ -33,8 +36,10 @@ public record DqnConfig(
         Optimizer optimizer,
         @JsonPropertyDescription("Optimiser step size at the first step.")
         double learningRate,
-        @JsonPropertyDescription("Step size it falls to, linearly over the run's first --max-steps (equal to --learning-rate: constant).")
+        @JsonPropertyDescription("Step size it falls to, linearly, by the end of the run's first --max-steps (equal to --learning-rate: constant).")
         double learningRateEnd,
+        @JsonPropertyDescription("Fraction of the run's first --max-steps trained at --learning-rate before it starts to fall.")
+        double learningRateDecayFrom,
         @JsonPropertyDescription("Discount factor.")
         double gamma,
         @JsonPropertyDescription("Replay memory capacity in transitions.")
@@ -98,11 +103,16 @@ public record DqnConfig(
         require(loss != null, "--loss must be one of HUBER, MSE");
         require(epsilonSchedule != null, "--epsilon-schedule must be one of EXPONENTIAL, LINEAR");
         require(maxEpisodeSteps >= 0, "--max-episode-steps must be 0 (the environment's limit) or positive, got " + maxEpisodeSteps);
+        require(numEnvs >= 1, "--num-envs must be at least 1, got " + numEnvs);
+        require(numEnvs == 1 || server == null || maxEpisodeSteps == 0,
+                "--max-episode-steps cannot cut episodes of several environments on a server; leave it out or use --num-envs 1");
         require(maxSteps > 0, "--max-steps must be positive, got " + maxSteps);
         require(maxEpisodes >= 0, "--max-episodes must be 0 (no limit) or positive, got " + maxEpisodes);
         require(!hiddenLayers.isEmpty() && hiddenLayers.stream().allMatch(w -> w > 0),
                 "--hidden-layers must be one or more positive widths, got " + hiddenLayers);
         require(learningRate > 0 && Double.isFinite(learningRate), "--learning-rate must be positive, got " + learningRate);
+        require(learningRateDecayFrom >= 0 && learningRateDecayFrom < 1,
+                "--learning-rate-decay-from must be in [0, 1), got " + learningRateDecayFrom);
         require(learningRateEnd > 0 && learningRateEnd <= learningRate,
                 "--learning-rate-end must be in (0, --learning-rate (" + learningRate + ")], got " + learningRateEnd);
         require(gamma >= 0 && gamma <= 1, "--gamma must be in [0, 1], got " + gamma);
@@ -137,7 +147,7 @@ public record DqnConfig(
      * checkpoint at a modest cost: at most 10,000 greedy steps a check, each one forward pass.
      */
     public static DqnConfig defaults() {
-        return new DqnConfig(1, "CartPole-v1", null, 0, 200_000, 0, List.of(64, 64), Optimizer.ADAM, 3e-3, 3e-3, 0.99,
+        return new DqnConfig(1, "CartPole-v1", null, 0, 1, 200_000, 0, List.of(64, 64), Optimizer.ADAM, 3e-3, 3e-3, 0, 0.99,
                 50_000, 128, 32, 2, 1, 50, 1.0, true, Loss.MSE, 0,
                 StepSchedule.Kind.EXPONENTIAL, 0.95, 0.05, 0.995, 0, 100, 5_000, 20, false, 25);
     }
@@ -149,7 +159,7 @@ public record DqnConfig(
      * minibatch is one gradient step, as it should be. Greedy checks as in {@link #defaults()}.
      */
     public static DqnConfig course() {
-        return new DqnConfig(1, "CartPole-v1", null, 0, 200_000, 0, List.of(20, 20), Optimizer.ADAM, 1e-3, 1e-3, 0.95,
+        return new DqnConfig(1, "CartPole-v1", null, 0, 1, 200_000, 0, List.of(20, 20), Optimizer.ADAM, 1e-3, 1e-3, 0, 0.95,
                 8_000, 32, 32, 1, 1, 1, 1.0, false, Loss.MSE, 0,
                 StepSchedule.Kind.EXPONENTIAL, 0.95, 0.01, 0.995, 0, 100, 5_000, 20, false, 25);
     }
@@ -163,7 +173,7 @@ public record DqnConfig(
      * for it: -76.6 +- 11.8 after 100,000 steps.
      */
     public static DqnConfig acrobot() {
-        return new DqnConfig(1, "Acrobot-v1", null, 0, 100_000, 0, List.of(256, 256), Optimizer.ADAM, 6.3e-4, 6.3e-4, 0.99,
+        return new DqnConfig(1, "Acrobot-v1", null, 0, 1, 100_000, 0, List.of(256, 256), Optimizer.ADAM, 6.3e-4, 6.3e-4, 0, 0.99,
                 50_000, 128, 0, 4, 4, 250, 1.0, false, Loss.HUBER, 10,
                 StepSchedule.Kind.LINEAR, 1.0, 0.1, 0.12, 0, 100, 5_000, 20, false, 25);
     }
@@ -176,7 +186,7 @@ public record DqnConfig(
      * -100.8 +- 9.9 after 120,000 steps.
      */
     public static DqnConfig mountainCar() {
-        return new DqnConfig(1, "MountainCar-v0", null, 0, 120_000, 0, List.of(256, 256), Optimizer.ADAM, 4e-3, 4e-3, 0.98,
+        return new DqnConfig(1, "MountainCar-v0", null, 0, 1, 120_000, 0, List.of(256, 256), Optimizer.ADAM, 4e-3, 4e-3, 0, 0.98,
                 10_000, 128, 1_000, 16, 8, 300, 1.0, false, Loss.HUBER, 10,
                 StepSchedule.Kind.LINEAR, 1.0, 0.07, 0.2, 0, 100, 5_000, 20, false, 25);
     }
@@ -189,7 +199,7 @@ public record DqnConfig(
      * threshold, about what the best slippery policy reaches).
      */
     public static DqnConfig frozenLake() {
-        return new DqnConfig(1, "FrozenLake-v1", null, 0, 100_000, 0, List.of(64, 64), Optimizer.ADAM, 1e-3, 1e-3, 0.99,
+        return new DqnConfig(1, "FrozenLake-v1", null, 0, 1, 100_000, 0, List.of(64, 64), Optimizer.ADAM, 1e-3, 1e-3, 0, 0.99,
                 50_000, 64, 1_000, 1, 1, 500, 1.0, true, Loss.MSE, 0,
                 StepSchedule.Kind.LINEAR, 1.0, 0.05, 0.3, 0, 100, 5_000, 100, false, 100);
     }
@@ -200,7 +210,7 @@ public record DqnConfig(
      * a target copied every 500 gradient steps, epsilon from 1 to 0.05 over the first 40%.
      */
     public static DqnConfig taxi() {
-        return new DqnConfig(1, "Taxi-v3", null, 0, 150_000, 0, List.of(128, 128), Optimizer.ADAM, 1e-3, 1e-3, 0.99,
+        return new DqnConfig(1, "Taxi-v3", null, 0, 1, 150_000, 0, List.of(128, 128), Optimizer.ADAM, 1e-3, 1e-3, 0, 0.99,
                 100_000, 64, 1_000, 1, 1, 500, 1.0, true, Loss.MSE, 0,
                 StepSchedule.Kind.LINEAR, 1.0, 0.05, 0.4, 0, 100, 5_000, 100, false, 100);
     }
@@ -212,7 +222,7 @@ public record DqnConfig(
      * every 500 gradient steps, epsilon from 1 to 0.05 over the first 30%. The optimal return is -13.
      */
     public static DqnConfig cliffWalking() {
-        return new DqnConfig(1, "CliffWalking-v1", null, 200, 30_000, 0, List.of(64, 64), Optimizer.ADAM, 1e-3, 1e-3, 0.99,
+        return new DqnConfig(1, "CliffWalking-v1", null, 200, 1, 30_000, 0, List.of(64, 64), Optimizer.ADAM, 1e-3, 1e-3, 0, 0.99,
                 50_000, 64, 1_000, 1, 1, 500, 1.0, true, Loss.MSE, 0,
                 StepSchedule.Kind.LINEAR, 1.0, 0.05, 0.3, 0, 100, 2_500, 10, false, 100);
     }
@@ -228,7 +238,8 @@ public record DqnConfig(
 
     /** The learning rate of a run that started with {@code horizonSteps}, kept past an extension's start like exploration. */
     public StepSchedule learningRates(long horizonSteps) {
-        return new StepSchedule.Linear(learningRate, learningRateEnd, horizonSteps);
+        long hold = Math.round(learningRateDecayFrom * horizonSteps);
+        return new StepSchedule.Hold(learningRate, hold, new StepSchedule.Linear(learningRate, learningRateEnd, horizonSteps - hold));
     }
 
     private static void require(boolean condition, String message) {

@@ -10,6 +10,10 @@ import io.jgym.contracts.training.Checkpoint;
 import io.jgym.contracts.training.Policy;
 import io.jgym.contracts.training.Target;
 import io.jgym.contracts.training.Trainer;
+import io.jgym.contracts.vector.AutoresetMode;
+import io.jgym.contracts.vector.VectorEnv;
+import io.jgym.envs.vector.SyncVectorEnv;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,21 +70,42 @@ public final class DqnProvider implements AgentProvider<DqnConfig> {
         return config.maxEpisodeSteps() > 0 ? new TimeLimit(env, config.maxEpisodeSteps()) : env;
     }
 
-    /** Opens the environment (and a second one for greedy checks when {@code --eval-every} is on) and checks its actions. */
+    /** Opens the environments (and one more for greedy checks when {@code --eval-every} is on) and checks their actions. */
     @Override
     public Trainer<Policy> create(DqnConfig config) {
-        Env env = environment(config);
+        VectorEnv envs = collectingEnvironments(config);
         Optional<Env> evalEnv = Optional.empty();
         try {
             if (config.evalEvery() > 0) {
                 evalEnv = Optional.of(environment(config));
             }
-            return new DqnTrainer(config, env, evalEnv, solvedAt(config));
+            return new DqnTrainer(config, envs, evalEnv, solvedAt(config));
         } catch (RuntimeException e) {
-            env.close();
+            envs.close();
             evalEnv.ifPresent(Env::close);
             throw e;
         }
+    }
+
+    /**
+     * The {@code --num-envs} environments training collects from, reset by the trainer: several on a
+     * server are one remote vector environment (one request steps them all); otherwise each is opened
+     * as {@link #environment} opens one.
+     */
+    private VectorEnv collectingEnvironments(DqnConfig config) {
+        if (config.numEnvs() > 1 && config.server() != null) {
+            return AgentEnvironments.openVector(config.env(), config.server(), config.numEnvs());
+        }
+        List<Env> envs = new ArrayList<>(config.numEnvs());
+        try {
+            for (int i = 0; i < config.numEnvs(); i++) {
+                envs.add(environment(config));
+            }
+        } catch (RuntimeException e) {
+            envs.forEach(Env::close);
+            throw e;
+        }
+        return new SyncVectorEnv(envs, AutoresetMode.DISABLED);
     }
 
     /** The greedy policy of the Q-network in {@code checkpoint}, checked against the environment's spaces. */

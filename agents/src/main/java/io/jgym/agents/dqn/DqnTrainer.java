@@ -1,15 +1,18 @@
 package io.jgym.agents.dqn;
 
 import io.jgym.contracts.Env;
-import io.jgym.contracts.Step;
 import io.jgym.contracts.space.Discrete;
-import io.jgym.contracts.space.Value;
 import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.contracts.training.Metric;
 import io.jgym.contracts.training.Policy;
 import io.jgym.contracts.training.Trained;
 import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingContext;
+import io.jgym.contracts.vector.AutoresetMode;
+import io.jgym.contracts.vector.Batch;
+import io.jgym.contracts.vector.VectorEnv;
+import io.jgym.contracts.vector.VectorReset;
+import io.jgym.contracts.vector.VectorStep;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,19 +20,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The epsilon-greedy, experience-replay DQN loop over any {@link Env} with a Discrete action space,
- * in-process or remote alike. Read top to bottom: state (fresh or from the newest checkpoint), then
- * per step act, store, learn; per episode report, check the greedy policy when due, checkpoint, and
- * stop when the budget is spent, the task is solved or a stop is requested.
+ * The epsilon-greedy, experience-replay DQN loop over any environment with a Discrete action space,
+ * in-process or remote alike, collecting from one or several copies stepped together (a
+ * {@link VectorEnv}; {@code --num-envs}). Read top to bottom: state (fresh or from the newest
+ * checkpoint), then per step act in every copy, store, learn; per ended episode report, check the
+ * greedy policy when due, checkpoint, and stop when the budget is spent, the task is solved or a
+ * stop is requested.
  *
- * <p>Each episode's reset is seeded from the run seed and the episode index, so a resumed run and an
- * uninterrupted one see the same episodes, and so do an in-process and a remote environment. Greedy
+ * <p>Each reset is seeded from the run seed and a count of resets, so with one environment a resumed
+ * run and an uninterrupted one see the same episodes, and so do an in-process and a remote
+ * environment. With several, a resumed run starts its unfinished episodes afresh. Greedy
  * checks play on their own environment with fixed reset seeds and draw nothing from the training
  * random generator, so they leave the run unchanged.
  */
@@ -47,7 +54,7 @@ public final class DqnTrainer implements Trainer<Policy> {
     private static final Logger LOG = LoggerFactory.getLogger(DqnTrainer.class);
 
     private final DqnConfig config;
-    private final Env env;
+    private final VectorEnv envs;
     private final Optional<Env> evalEnv;
     private final OptionalDouble solvedAt;
     private final ObservationEncoder encoder;
@@ -55,25 +62,30 @@ public final class DqnTrainer implements Trainer<Policy> {
     private final long actionStart;
 
     /**
-     * A trainer that owns (and closes) {@code env} and {@code evalEnv}.
+     * A trainer that owns (and closes) {@code envs} and {@code evalEnv}.
      *
-     * @param evalEnv  a second environment like {@code env} for greedy checks; needed when {@code evalEvery > 0}
+     * @param envs     the environments to collect from, reset by the trainer (autoreset disabled); one
+     *                 sub-environment trains exactly as a single environment would
+     * @param evalEnv  an environment like a sub-environment of {@code envs} for greedy checks; needed when {@code evalEvery > 0}
      * @param solvedAt with {@code --stop-when-solved}, the greedy mean that ends training (the environment's reward threshold)
      * @throws IllegalArgumentException if the environment's actions are not Discrete
      */
-    public DqnTrainer(DqnConfig config, Env env, Optional<Env> evalEnv, OptionalDouble solvedAt) {
-        if (!(env.actionSpace() instanceof Discrete discrete)) {
+    public DqnTrainer(DqnConfig config, VectorEnv envs, Optional<Env> evalEnv, OptionalDouble solvedAt) {
+        if (!(envs.singleActionSpace() instanceof Discrete discrete)) {
             throw new IllegalArgumentException("DQN needs a Discrete action space, but this environment's is "
-                    + env.actionSpace() + "; pick an environment with discrete actions (e.g. CartPole-v1, MountainCar-v0)");
+                    + envs.singleActionSpace() + "; pick an environment with discrete actions (e.g. CartPole-v1, MountainCar-v0)");
+        }
+        if (envs.autoresetMode() != AutoresetMode.DISABLED) {
+            throw new IllegalArgumentException("the DQN resets its environments itself: their autoreset mode must be DISABLED");
         }
         if (config.evalEvery() > 0 && evalEnv.isEmpty()) {
             throw new IllegalArgumentException("--eval-every " + config.evalEvery() + " needs an environment for greedy checks");
         }
         this.config = config;
-        this.env = env;
+        this.envs = envs;
         this.evalEnv = evalEnv;
         this.solvedAt = solvedAt;
-        this.encoder = new ObservationEncoder(env.observationSpace());
+        this.encoder = new ObservationEncoder(envs.singleObservationSpace());
         this.actions = Math.toIntExact(discrete.n());
         this.actionStart = discrete.start();
     }
@@ -107,94 +119,118 @@ public final class DqnTrainer implements Trainer<Policy> {
 
         DqnLearner learner = new DqnLearner(run.online, run.target, config, encoder.size(), actions);
         GreedyActions greedy = new GreedyActions(run.online, encoder.size());
-        Policy policy = GreedyPolicy.of(run.online, env.observationSpace(), env.actionSpace());
+        Policy policy = GreedyPolicy.of(run.online, envs.singleObservationSpace(), envs.singleActionSpace());
         StepSchedule schedule = config.schedule(run.horizon);
         DecayingLearningRate learningRate = new DecayingLearningRate(config, run.horizon);
-        float[] observation = new float[encoder.size()];
+        EpisodesInFlight episodes = new EpisodesInFlight(envs.numEnvs(), encoder.size());
         float[] nextObservation = new float[encoder.size()];
+        long[] chosen = new long[envs.numEnvs()];
+        long resets = run.episode; // reset calls so far: with one environment, each episode's index, as its seed wants
         long nextCheck = nextCheckAfter(run.totalSteps);
         boolean saved = resumed.isPresent(); // whether the store already holds the current state
+        boolean betweenEpisodes = true;
 
         while (true) {
-            if (solved(run.recentReturns) || greedySolved(run.bestGreedy)) {
-                return finish(context, run, saved, Trained.Outcome.STOPPED_EARLY, policy);
+            if (betweenEpisodes || run.totalSteps >= config.maxSteps()) {
+                Optional<Trained.Outcome> outcome = outcome(context, run);
+                if (outcome.isPresent()) {
+                    // The step budget may run out inside an episode: that episode is not reported; the final checkpoint keeps its steps.
+                    return finish(context, run, saved, outcome.get(), policy);
+                }
             }
-            if (run.totalSteps >= config.maxSteps() || (config.maxEpisodes() > 0 && run.episode >= config.maxEpisodes())) {
-                return finish(context, run, saved, Trained.Outcome.FINISHED, policy);
+            if (episodes.anyToReset()) {
+                VectorReset reset = envs.reset(OptionalLong.of(episodeSeed(config.seed(), resets++)), episodes.resetMask());
+                for (int i = 0; i < episodes.count(); i++) {
+                    if (episodes.waitsForReset(i)) {
+                        encoder.encode(reset.observations().get(i), episodes.observation(i));
+                        episodes.start(i);
+                    }
+                }
             }
-            if (context.stopRequested()) {
-                return finish(context, run, saved, Trained.Outcome.CANCELLED, policy);
+            double epsilon = schedule.value(run.totalSteps);
+            for (int i = 0; i < chosen.length; i++) {
+                chosen[i] = actionStart + (run.random.nextDouble() < epsilon ? run.random.nextInt(actions) : greedy.act(episodes.observation(i)));
             }
-            long started = System.nanoTime();
-            encoder.encode(env.reset(episodeSeed(config.seed(), run.episode)).observation(), observation);
-            double episodeReturn = 0;
-            long length = 0;
-            double lossSum = 0;
-            double qSum = 0;
-            long updates = 0;
-            boolean done = false;
-            while (!done && run.totalSteps < config.maxSteps()) {
-                double epsilon = schedule.value(run.totalSteps);
-                int action = run.random.nextDouble() < epsilon ? run.random.nextInt(actions) : greedy.act(observation);
-                Step step = env.step(Value.of(actionStart + action));
-                encoder.encode(step.observation(), nextObservation);
-                run.buffer.add(observation, action, step.reward(), nextObservation, step.terminated());
-                float[] swap = observation;
-                observation = nextObservation;
-                nextObservation = swap;
-                episodeReturn += step.reward();
-                length++;
+            VectorStep step = envs.step(new Batch.Longs(chosen));
+            for (int i = 0; i < chosen.length; i++) {
+                encoder.encode(step.observations().get(i), nextObservation);
+                run.buffer.add(episodes.observation(i), (int) (chosen[i] - actionStart), step.rewards()[i], nextObservation,
+                        step.terminations()[i]);
+                episodes.advance(i, nextObservation, step.rewards()[i], step.done(i));
                 run.totalSteps++;
-                done = step.done();
                 if (run.totalSteps > config.learningStarts() && run.totalSteps % config.trainFrequency() == 0) {
                     learningRate.apply(run.online, run.totalSteps);
                     for (int g = 0; g < config.gradientSteps(); g++) {
                         DqnLearner.Update update = learner.step(run.buffer, run.random);
-                        lossSum += update.tdLoss();
-                        qSum += update.meanQ();
-                        updates++;
+                        episodes.addUpdate(update.tdLoss(), update.meanQ());
                     }
                 }
             }
-            if (!done) {
-                // The step budget ran out inside an episode: it is not reported; the final checkpoint keeps its steps.
-                return finish(context, run, false, Trained.Outcome.FINISHED, policy);
-            }
-            run.recentReturns.addLast(episodeReturn);
-            if (run.recentReturns.size() > config.solveWindow()) {
-                run.recentReturns.removeFirst();
-            }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            Map<String, Double> metrics = new TreeMap<>();
-            metrics.put(RETURN, episodeReturn);
-            metrics.put(LENGTH, (double) length);
-            metrics.put(MOVING_AVERAGE, average(run.recentReturns));
-            metrics.put(EPSILON, schedule.value(run.totalSteps));
-            metrics.put(STEPS_PER_SECOND, length / Math.max(seconds, 1e-9));
-            if (updates > 0) {
-                metrics.put(TD_LOSS, lossSum / updates);
-                metrics.put(Q_VALUES, qSum / updates);
-            }
-            double greedyMean = Double.NaN;
-            if (run.totalSteps >= nextCheck) {
-                greedyMean = Arrays.stream(policy.returns(evalEnv.orElseThrow(), config.evalEpisodes(), Policy.EVALUATION_SEED))
-                        .average().orElseThrow();
-                metrics.put(GREEDY_MEAN, greedyMean);
-                nextCheck = nextCheckAfter(run.totalSteps);
-            }
-            context.report(EpisodeReport.of(run.episode, run.totalSteps, metrics));
-            run.episode++;
             saved = false;
-            if (greedyMean > run.bestGreedy) { // false when no check ran (NaN)
-                run.bestGreedy = greedyMean;
-                MultiLayerNetwork online = run.online;
-                context.checkpoints().saveBest(run.episode, greedyMean, folder -> DqnCheckpoint.writeModel(online, folder));
-            }
-            if (config.checkpointEvery() > 0 && run.episode % config.checkpointEvery() == 0) {
-                save(context, run);
-                saved = true;
+            betweenEpisodes = false;
+            for (int i = 0; i < chosen.length && !episodeBudgetSpent(run); i++) {
+                if (!episodes.ended(i)) {
+                    continue;
+                }
+                betweenEpisodes = true;
+                double greedyMean = Double.NaN;
+                if (run.totalSteps >= nextCheck) {
+                    greedyMean = Arrays.stream(policy.returns(evalEnv.orElseThrow(), config.evalEpisodes(), Policy.EVALUATION_SEED))
+                            .average().orElseThrow();
+                    nextCheck = nextCheckAfter(run.totalSteps);
+                }
+                context.report(EpisodeReport.of(run.episode, run.totalSteps, episodeMetrics(run, episodes, i, schedule, greedyMean)));
+                episodes.finish(i);
+                run.episode++;
+                if (greedyMean > run.bestGreedy) { // false when no check ran (NaN)
+                    run.bestGreedy = greedyMean;
+                    MultiLayerNetwork online = run.online;
+                    context.checkpoints().saveBest(run.episode, greedyMean, folder -> DqnCheckpoint.writeModel(online, folder));
+                }
+                saved = false;
+                if (config.checkpointEvery() > 0 && run.episode % config.checkpointEvery() == 0) {
+                    save(context, run);
+                    saved = true;
+                }
             }
         }
+    }
+
+    /** What episode {@code i}, just ended, reports; updates the run's recent returns. */
+    private Map<String, Double> episodeMetrics(Run run, EpisodesInFlight episodes, int i, StepSchedule schedule, double greedyMean) {
+        run.recentReturns.addLast(episodes.episodeReturn(i));
+        if (run.recentReturns.size() > config.solveWindow()) {
+            run.recentReturns.removeFirst();
+        }
+        Map<String, Double> metrics = new TreeMap<>();
+        metrics.put(RETURN, episodes.episodeReturn(i));
+        metrics.put(LENGTH, (double) episodes.length(i));
+        metrics.put(MOVING_AVERAGE, average(run.recentReturns));
+        metrics.put(EPSILON, schedule.value(run.totalSteps));
+        metrics.put(STEPS_PER_SECOND, episodes.length(i) / Math.max(episodes.seconds(i), 1e-9));
+        if (episodes.updates(i) > 0) {
+            metrics.put(TD_LOSS, episodes.meanLoss(i));
+            metrics.put(Q_VALUES, episodes.meanQ(i));
+        }
+        if (!Double.isNaN(greedyMean)) {
+            metrics.put(GREEDY_MEAN, greedyMean);
+        }
+        return metrics;
+    }
+
+    /** Why training ends now, checked between episodes (and when the step budget runs out inside one); empty to go on. */
+    private Optional<Trained.Outcome> outcome(TrainingContext context, Run run) {
+        if (solved(run.recentReturns) || greedySolved(run.bestGreedy)) {
+            return Optional.of(Trained.Outcome.STOPPED_EARLY);
+        }
+        if (run.totalSteps >= config.maxSteps() || episodeBudgetSpent(run)) {
+            return Optional.of(Trained.Outcome.FINISHED);
+        }
+        return context.stopRequested() ? Optional.of(Trained.Outcome.CANCELLED) : Optional.empty();
+    }
+
+    private boolean episodeBudgetSpent(Run run) {
+        return config.maxEpisodes() > 0 && run.episode >= config.maxEpisodes();
     }
 
     /**
@@ -247,7 +283,7 @@ public final class DqnTrainer implements Trainer<Policy> {
     @Override
     public void close() {
         try {
-            env.close();
+            envs.close();
         } finally {
             evalEnv.ifPresent(Env::close);
         }

@@ -29,6 +29,14 @@ public sealed interface StepSchedule {
         }
     }
 
+    /** {@code value} for the first {@code steps} steps, then {@code after} (counting its steps from there). */
+    record Hold(double value, long steps, StepSchedule after) implements StepSchedule {
+        @Override
+        public double value(long step) {
+            return step < steps ? value : after.value(step - steps);
+        }
+    }
+
     /** A straight line from {@code start} to {@code end} over {@code steps} steps, then {@code end}. */
     record Linear(double start, double end, long steps) implements StepSchedule {
         @Override

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The learning rate a DQN network trains with when {@code --learning-rate-end} is below
- * {@code --learning-rate}: a straight line in 100 stairs over the horizon, then the end value, and
- * nothing touched when the two are equal.
+ * {@code --learning-rate}: held for {@code --learning-rate-decay-from} of the horizon, then a straight
+ * line in stairs of 1% of the horizon to the end value, which it keeps; nothing touched when the two
+ * rates are equal.
  */
 class DecayingLearningRateTest {
     private static final DqnProvider PROVIDER = new DqnProvider();
@@ -32,6 +33,18 @@ class DecayingLearningRateTest {
         assertEquals(1e-3 - 9e-4 * 0.51, rateAt(rates, network, 5_100), 1e-15);
         assertEquals(1e-4, rateAt(rates, network, 10_000), 1e-15);
         assertEquals(1e-4, rateAt(rates, network, 50_000), 1e-15, "an extended run stays at the end value");
+    }
+
+    @Test
+    void theRateCanHoldForAFractionOfTheHorizonBeforeItFalls() {
+        DqnConfig config = AgentRuns.config(PROVIDER, DqnConfig.defaults(),
+                Map.of("learningRate", 1e-3, "learningRateEnd", 1e-4, "learningRateDecayFrom", 0.5));
+        MultiLayerNetwork network = QNetworks.build(config, 4, 2);
+        DecayingLearningRate rates = new DecayingLearningRate(config, 10_000);
+        assertEquals(1e-3, rateAt(rates, network, 4_999), 1e-15);
+        assertEquals(1e-3, rateAt(rates, network, 5_000), 1e-15);
+        assertEquals(1e-3 - 9e-4 * 0.5, rateAt(rates, network, 7_500), 1e-15);
+        assertEquals(1e-4, rateAt(rates, network, 10_000), 1e-15);
     }
 
     @Test

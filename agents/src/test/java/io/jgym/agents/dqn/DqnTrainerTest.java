@@ -18,6 +18,9 @@ import io.jgym.contracts.training.Trained;
 import io.jgym.contracts.training.Trainer;
 import io.jgym.contracts.training.TrainingDivergedException;
 import io.jgym.contracts.training.TrainingListener;
+import io.jgym.contracts.vector.AutoresetMode;
+import io.jgym.contracts.vector.VectorEnv;
+import io.jgym.envs.vector.SyncVectorEnv;
 import io.jgym.runs.CheckpointFolder;
 import io.jgym.server.GymServer;
 import io.jgym.server.ServerConfig;
@@ -75,6 +78,11 @@ class DqnTrainerTest {
         try (Trainer<Policy> trainer = PROVIDER.create(config)) {
             return AgentRuns.train(PROVIDER, config, trainer, store, new TrainingListener() { });
         }
+    }
+
+    /** {@code env} as the trainer collects from it: a vector of one that the trainer resets. */
+    private static VectorEnv one(Env env) {
+        return new SyncVectorEnv(List.of(env), AutoresetMode.DISABLED);
     }
 
     private static CheckpointStore store(Path folder, DqnConfig config) {
@@ -140,7 +148,7 @@ class DqnTrainerTest {
         DqnConfig config = config(with(quick(6, 0, 0), "evalEvery", 300, "evalEpisodes", 3, "stopWhenSolved", true));
         CheckpointStore store = store(dir, config);
         // Any CartPole episode lasts at least 8 steps, so the first check reaches a level of 8: training ends there.
-        try (Trainer<Policy> trainer = new DqnTrainer(config, REGISTRY.make("CartPole-v1"), Optional.of(REGISTRY.make("CartPole-v1")),
+        try (Trainer<Policy> trainer = new DqnTrainer(config, one(REGISTRY.make("CartPole-v1")), Optional.of(REGISTRY.make("CartPole-v1")),
                 OptionalDouble.of(8))) {
             AgentRuns.Run run = AgentRuns.train(PROVIDER, config, trainer, store, new TrainingListener() { });
             assertEquals(Trained.Outcome.STOPPED_EARLY, run.trained().outcome());
@@ -225,6 +233,34 @@ class DqnTrainerTest {
     }
 
     @Test
+    void severalEnvironmentsCollectTogetherInProcessAndOnAServerAlike(@TempDir Path dir) {
+        DqnConfig together = config(with(quick(12, 0, 0), "maxSteps", 1_500, "numEnvs", 4));
+        List<EpisodeReport> inProcess = train(together, CheckpointStore.none()).reports();
+        assertTrue(inProcess.size() > 20, "episodes of four CartPoles: " + inProcess.size());
+        long lengths = inProcess.stream().mapToLong(r -> r.metrics().get(DqnTrainer.LENGTH).longValue()).sum();
+        long steps = inProcess.get(inProcess.size() - 1).totalSteps();
+        assertTrue(lengths <= steps && steps - lengths < 4 * 500, "every step belongs to a reported or unfinished episode");
+        assertEquals(0, steps % 4, "each call steps all four");
+
+        GymServer server = GymServer.create(new ServerConfig("127.0.0.1", 0, 10, Duration.ofMinutes(5), 65_536, dir, false),
+                REGISTRY).start();
+        try {
+            DqnConfig remote = config(with(quick(12, 0, 0), "maxSteps", 1_500, "numEnvs", 4, "server", "http://127.0.0.1:" + server.port()));
+            List<EpisodeReport> overHttp = train(remote, CheckpointStore.none()).reports();
+            assertEquals(returns(inProcess), returns(overHttp), "one vector environment on the server, the same episodes");
+        } finally {
+            server.stop();
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> config(Map.of("numEnvs", 2, "server", "http://127.0.0.1:1", "maxEpisodeSteps", 50)));
+        assertTrue(e.getMessage().startsWith("--max-episode-steps cannot cut episodes of several environments on a server"), e.getMessage());
+    }
+
+    private static List<Double> returns(List<EpisodeReport> reports) {
+        return reports.stream().map(r -> r.metrics().get(DqnTrainer.RETURN)).toList();
+    }
+
+    @Test
     void aServerThatDiesMidRunStopsTrainingAndLeavesTheLastCheckpoint(@TempDir Path dir) {
         GymServer server = GymServer.create(new ServerConfig("127.0.0.1", 0, 10, Duration.ofMinutes(5), 65_536, dir, false),
                 REGISTRY).start();
@@ -260,7 +296,7 @@ class DqnTrainerTest {
         settings.putAll(Map.of("doubleDqn", false, "loss", "MSE", "epsilonSchedule", "LINEAR", "epsilonStart", 1.0,
                 "epsilonEnd", 1.0, "epsilonDecay", 1.0, "solveWindow", 10, "evalEvery", 0, "checkpointEvery", 0));
         DqnConfig config = config(settings);
-        try (DqnTrainer trainer = new DqnTrainer(config, new TimeLimit(new ConstantRewardEnv(), 10), Optional.empty(), OptionalDouble.empty())) {
+        try (DqnTrainer trainer = new DqnTrainer(config, one(new TimeLimit(new ConstantRewardEnv(), 10)), Optional.empty(), OptionalDouble.empty())) {
             List<Double> q = AgentRuns.train(PROVIDER, config, trainer).values(DqnTrainer.Q_VALUES);
             // Bootstrapping through the cut gives 1 / (1 - gamma) = 10; treating it as terminal about 4.1.
             assertEquals(1 / (1 - gamma), q.get(q.size() - 1), 1.0);
