@@ -51,9 +51,10 @@ class ClusterSweepTest {
     @Test
     void aWorkerKilledMidRunLosesAndDuplicatesNothing(@TempDir Path dir) throws Exception {
         String cluster = "jgym-test-" + UUID.randomUUID();
-        String first = start(dir, cluster, 0, Optional.empty());
-        String second = start(dir, cluster, 1, Optional.of(first));
-        String third = start(dir, cluster, 2, Optional.of(first));
+        String first = address(dir, 0, launch(dir, cluster, 0, Optional.empty()));
+        Process joining = launch(dir, cluster, 1, Optional.of(first));
+        String third = address(dir, 2, launch(dir, cluster, 2, Optional.of(first)));
+        String second = address(dir, 1, joining);
         SweepCommandTest.await(() -> log(dir, 0).contains("Members {size:3"), "the three workers formed one cluster");
 
         Path spec = dir.resolve("lake.yaml");
@@ -87,13 +88,18 @@ class ClusterSweepTest {
                 String.join("\n", summary));
     }
 
-    /** Starts worker {@code index} on a free loopback port, joining {@code join}; returns its address. */
-    private String start(Path dir, String cluster, int index, Optional<String> join) throws IOException {
+    /** Starts worker {@code index} on a free loopback port, joining {@code join}. */
+    private Process launch(Path dir, String cluster, int index, Optional<String> join) throws IOException {
         List<String> arguments = new ArrayList<>(List.of("worker", "--cluster", cluster, "--port", "0", "--host", "127.0.0.1", "--workers", "1"));
         join.ifPresent(address -> arguments.addAll(List.of("--members", address)));
         Process worker = new ProcessBuilder(ChildJvm.likeThisOne().command(arguments))
                 .redirectError(dir.resolve("worker-" + index + ".log").toFile()).start();
         workers.add(worker);
+        return worker;
+    }
+
+    /** The address worker {@code index} prints once it is a member. */
+    private static String address(Path dir, int index, Process worker) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         Matcher matcher = ADDRESS.matcher(line == null ? "" : line);
