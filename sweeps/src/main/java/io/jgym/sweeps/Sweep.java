@@ -51,6 +51,7 @@ public final class Sweep {
      * returns its summary. {@code progress} hears one line per run as it ends.
      */
     public SweepSummary run(SweepEngine engine, Consumer<String> progress) {
+        plan.writeManifest();
         List<CompletableFuture<RunRow>> rows = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
         for (PlannedRun run : plan.runs()) {

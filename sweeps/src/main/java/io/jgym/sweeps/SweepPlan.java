@@ -1,6 +1,12 @@
 package io.jgym.sweeps;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jgym.contracts.files.AtomicFiles;
 import io.jgym.runs.Setting;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +23,9 @@ import java.util.Set;
  * same spec always gives the same names: that is how a re-run finds the runs it already has.
  */
 public final class SweepPlan {
+    /** The file in a sweep's folder that lists its configurations and runs. */
+    public static final String MANIFEST = "sweep.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final SweepSpec spec;
     private final Path folder;
     private final List<Configuration> configurations;
@@ -119,6 +128,36 @@ public final class SweepPlan {
 
     public List<PlannedRun> runs() {
         return runs;
+    }
+
+    /**
+     * Writes {@code sweep.json} into the sweep's folder: the spec as resolved and every configuration
+     * and run, so a reader (the dashboard, a person) can tell the folder is a sweep and follow its runs
+     * through their {@code status.json} before the report exists.
+     */
+    public void writeManifest() {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("name", spec.name());
+        manifest.put("trainer", spec.trainer());
+        manifest.put("preset", spec.preset().orElse(null));
+        manifest.put("settings", spec.settings());
+        manifest.put("metric", spec.metric());
+        manifest.put("lastEpisodes", spec.lastEpisodes());
+        manifest.put("configurations", configurations.stream().map(c -> Map.of("id", c.id(), "settings", c.settings())).toList());
+        manifest.put("runs", runs.stream().map(r -> {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("name", r.name());
+            run.put("configuration", r.configuration());
+            run.put("task", r.task().orElse(null));
+            run.put("seed", r.seed());
+            return run;
+        }).toList());
+        try {
+            Files.createDirectories(folder);
+            AtomicFiles.writeString(folder.resolve(MANIFEST), JSON.writeValueAsString(manifest) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + folder.resolve(MANIFEST), e);
+        }
     }
 
     /** What {@code --dry-run} prints: one line per run with its settings, after a line of totals. */

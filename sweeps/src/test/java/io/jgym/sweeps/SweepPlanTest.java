@@ -42,6 +42,10 @@ class SweepPlanTest {
         assertEquals(50, plan.spec().lastEpisodes());
         assertTrue(plan.describe().get(0).contains("4 configuration(s) x 2 task(s) x 2 seed(s) = 16 runs"), plan.describe().get(0));
         assertTrue(plan.describe().get(1).contains("--learning-rate 0.1"), plan.describe().get(1));
+        plan.writeManifest();
+        String manifest = Files.readString(plan.folder().resolve(SweepPlan.MANIFEST));
+        assertTrue(manifest.contains("\"name\" : \"gamma_0.9-learningRate_0.1-FrozenLake_v1-seed_1\"") && manifest.contains("\"task\" : \"CliffWalking-v1\""),
+                manifest);
     }
 
     @Test
