@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jgym.contracts.space.Space;
 import io.jgym.contracts.vector.AutoresetMode;
 import io.jgym.contracts.vector.Batch;
+import io.jgym.contracts.vector.BatchSpace;
 import io.jgym.contracts.vector.BatchWire;
 import io.jgym.contracts.vector.VectorEnv;
 import io.jgym.contracts.vector.VectorReset;
@@ -39,6 +40,7 @@ public final class RemoteVectorEnv implements VectorEnv {
     private final AutoresetMode mode;
     private final Space singleObservationSpace;
     private final Space singleActionSpace;
+    private final BatchSpace observationSpace;
     private boolean closed;
 
     private RemoteVectorEnv(URI base, KeepAliveHttp http, Encoding encoding, String instanceId, int numEnvs, AutoresetMode mode) {
@@ -50,6 +52,7 @@ public final class RemoteVectorEnv implements VectorEnv {
         this.mode = mode;
         this.singleObservationSpace = SpaceCodec.space(call("GET", path + "observation_space/", null).get("single_observation_space"));
         this.singleActionSpace = SpaceCodec.space(call("GET", path + "action_space/", null).get("single_action_space"));
+        this.observationSpace = BatchSpace.of(singleObservationSpace, numEnvs);
     }
 
     /**
@@ -89,6 +92,12 @@ public final class RemoteVectorEnv implements VectorEnv {
     @Override
     public Space singleActionSpace() {
         return singleActionSpace;
+    }
+
+    /** The batched observation space, built once. */
+    @Override
+    public BatchSpace observationSpace() {
+        return observationSpace;
     }
 
     @Override

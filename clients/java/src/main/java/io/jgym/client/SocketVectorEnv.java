@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jgym.contracts.space.Space;
 import io.jgym.contracts.vector.AutoresetMode;
 import io.jgym.contracts.vector.Batch;
+import io.jgym.contracts.vector.BatchSpace;
 import io.jgym.contracts.vector.BatchWire;
 import io.jgym.contracts.vector.VectorEnv;
 import io.jgym.contracts.vector.VectorReset;
@@ -43,6 +44,7 @@ public final class SocketVectorEnv implements VectorEnv {
     private final AutoresetMode mode;
     private final Space singleObservationSpace;
     private final Space singleActionSpace;
+    private final BatchSpace observationSpace;
     private boolean closed;
 
     /** Collects each answer (text or binary, possibly in parts) and completes the pending request with it. */
@@ -108,6 +110,7 @@ public final class SocketVectorEnv implements VectorEnv {
         JsonNode spaces = text(socket, answers, JSON.createObjectNode().put("op", "spaces"));
         this.singleObservationSpace = SpaceCodec.space(spaces.get("single_observation_space"));
         this.singleActionSpace = SpaceCodec.space(spaces.get("single_action_space"));
+        this.observationSpace = BatchSpace.of(singleObservationSpace, numEnvs);
     }
 
     /**
@@ -161,6 +164,12 @@ public final class SocketVectorEnv implements VectorEnv {
     @Override
     public Space singleActionSpace() {
         return singleActionSpace;
+    }
+
+    /** The batched observation space, built once. */
+    @Override
+    public BatchSpace observationSpace() {
+        return observationSpace;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.jgym.envs.vector;
 
 import io.jgym.contracts.vector.AutoresetMode;
 import io.jgym.contracts.vector.Batch;
+import io.jgym.contracts.vector.BatchSpace;
 import io.jgym.contracts.vector.VectorEnv;
 import java.util.Arrays;
 
@@ -16,6 +17,8 @@ abstract class VectorEnvBase implements VectorEnv {
     private final AutoresetMode mode;
     /** Sub-environments that finished on the last call (Gymnasium's {@code _autoreset_envs}). */
     protected final boolean[] finished;
+    private BatchSpace observationSpace;
+    private BatchSpace actionSpace;
     private boolean started;
     private boolean closed;
 
@@ -36,6 +39,24 @@ abstract class VectorEnvBase implements VectorEnv {
     @Override
     public final AutoresetMode autoresetMode() {
         return mode;
+    }
+
+    /** The batched observation space, built once. */
+    @Override
+    public final BatchSpace observationSpace() {
+        if (observationSpace == null) {
+            observationSpace = BatchSpace.of(singleObservationSpace(), numEnvs);
+        }
+        return observationSpace;
+    }
+
+    /** The batched action space, built once (every step checks the actions against it). */
+    @Override
+    public final BatchSpace actionSpace() {
+        if (actionSpace == null) {
+            actionSpace = BatchSpace.of(singleActionSpace(), numEnvs);
+        }
+        return actionSpace;
     }
 
     /**
