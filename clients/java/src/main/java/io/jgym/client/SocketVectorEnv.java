@@ -11,35 +11,24 @@ import io.jgym.contracts.vector.BatchWire;
 import io.jgym.contracts.vector.VectorEnv;
 import io.jgym.contracts.vector.VectorReset;
 import io.jgym.contracts.vector.VectorStep;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A vector environment on a jgym server behind the {@link VectorEnv} interface, over the vecenv
  * WebSocket ({@code /v1/vecenvs/ws}): one socket per environment, steps as binary
  * {@code application/x-jgym-batch} messages, so a tight loop pays no HTTP headers. Gives the same
- * values as {@link RemoteVectorEnv}. One request is in flight at a time.
+ * values as {@link RemoteVectorEnv}. One request is in flight at a time, on the calling thread
+ * ({@link WebSocketConnection}).
  */
 public final class SocketVectorEnv implements VectorEnv {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long ANSWER_TIMEOUT_SECONDS = 60;
+    private static final int READ_TIMEOUT_MILLIS = 60_000;
 
-    /** Kept so the client behind the socket lives as long as the environment. */
-    private final HttpClient http;
-    private final WebSocket socket;
-    private final Answers answers;
+    private final String base;
+    private final WebSocketConnection socket;
     private final int numEnvs;
     private final AutoresetMode mode;
     private final Space singleObservationSpace;
@@ -47,67 +36,12 @@ public final class SocketVectorEnv implements VectorEnv {
     private final BatchSpace observationSpace;
     private boolean closed;
 
-    /** Collects each answer (text or binary, possibly in parts) and completes the pending request with it. */
-    private static final class Answers implements WebSocket.Listener {
-        private final StringBuilder text = new StringBuilder();
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private volatile CompletableFuture<Object> pending;
-
-        CompletableFuture<Object> expect() {
-            CompletableFuture<Object> next = new CompletableFuture<>();
-            pending = next;
-            return next;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                pending.complete(text.toString());
-                text.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            byte[] part = new byte[data.remaining()];
-            data.get(part);
-            bytes.writeBytes(part);
-            if (last) {
-                pending.complete(bytes.toByteArray());
-                bytes.reset();
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-            CompletableFuture<Object> p = pending;
-            if (p != null) {
-                p.completeExceptionally(new GymServerException("The server closed the vecenv socket (" + status + " " + reason + ")", null));
-            }
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            CompletableFuture<Object> p = pending;
-            if (p != null) {
-                p.completeExceptionally(error);
-            }
-        }
-    }
-
-    private SocketVectorEnv(HttpClient http, WebSocket socket, Answers answers, int numEnvs, AutoresetMode mode) {
-        this.http = http;
+    private SocketVectorEnv(String base, WebSocketConnection socket, int numEnvs, AutoresetMode mode) {
+        this.base = base;
         this.socket = socket;
-        this.answers = answers;
         this.numEnvs = numEnvs;
         this.mode = mode;
-        JsonNode spaces = text(socket, answers, JSON.createObjectNode().put("op", "spaces"));
+        JsonNode spaces = text(JSON.createObjectNode().put("op", "spaces"));
         this.singleObservationSpace = SpaceCodec.space(spaces.get("single_observation_space"));
         this.singleActionSpace = SpaceCodec.space(spaces.get("single_action_space"));
         this.observationSpace = BatchSpace.of(singleObservationSpace, numEnvs);
@@ -123,30 +57,23 @@ public final class SocketVectorEnv implements VectorEnv {
         if (!base.startsWith("http://")) {
             throw new IllegalArgumentException("only http:// servers are supported, got " + remoteBase);
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        Answers answers = new Answers();
-        WebSocket.Builder builder = http.newWebSocketBuilder();
-        if (token != null && !token.isBlank()) {
-            builder.header("Authorization", "Bearer " + token.strip());
-        }
-        WebSocket socket;
+        WebSocketConnection socket;
         try {
-            socket = builder.buildAsync(URI.create("ws://" + base.substring("http://".length()) + "/v1/vecenvs/ws"), answers)
-                    .get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new GymServerException("Cannot open the vecenv socket at " + base + " (" + e.getMessage() + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GymServerException("Interrupted while opening the vecenv socket", e);
+            socket = WebSocketConnection.open(URI.create(base), "/v1/vecenvs/ws",
+                    token == null || token.isBlank() ? null : "Bearer " + token.strip(), READ_TIMEOUT_MILLIS);
+        } catch (WebSocketConnection.Refused e) {
+            throw new GymServerException(e.status(), message(e.body(), e.getMessage()));
+        } catch (IOException e) {
+            throw unreachable(base, e);
         }
         ObjectNode create = JSON.createObjectNode().put("op", "create").put("env_id", envId).put("num_envs", numEnvs)
                 .put("autoreset_mode", mode.wireName());
         seed.ifPresent(s -> create.put("seed", s));
         try {
-            text(socket, answers, create);
-            return new SocketVectorEnv(http, socket, answers, numEnvs, mode);
+            json(exchange(base, socket, create.toString(), null));
+            return new SocketVectorEnv(base, socket, numEnvs, mode);
         } catch (RuntimeException e) {
-            socket.abort();
+            socket.close();
             throw e;
         }
     }
@@ -187,13 +114,13 @@ public final class SocketVectorEnv implements VectorEnv {
                 mask.add(b);
             }
         }
-        return VectorCodec.reset(binary(await(answers.expect(), socket.sendText(body.toString(), true))), this);
+        return VectorCodec.reset(binary(exchange(base, socket, body.toString(), null)), this);
     }
 
     @Override
     public VectorStep step(Batch actions) {
         byte[] message = new BatchWire.Writer().batch("actions", actions).toBytes();
-        return VectorCodec.step(binary(await(answers.expect(), socket.sendBinary(ByteBuffer.wrap(message), true))), this);
+        return VectorCodec.step(binary(exchange(base, socket, null, message)), this);
     }
 
     /** Closes the environment and the socket; calling it again does nothing. */
@@ -204,39 +131,47 @@ public final class SocketVectorEnv implements VectorEnv {
         }
         closed = true;
         try {
-            text(socket, answers, JSON.createObjectNode().put("op", "close"));
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException | GymServerException e) {
-            socket.abort();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            socket.abort();
+            text(JSON.createObjectNode().put("op", "close"));
+        } catch (GymServerException e) {
+            // The socket is closed below either way; the server closes the env with it.
+        } finally {
+            socket.close();
         }
     }
 
-    private static JsonNode text(WebSocket socket, Answers answers, ObjectNode request) {
-        Object answer = await(answers.expect(), socket.sendText(request.toString(), true));
-        if (!(answer instanceof String s)) {
-            throw new GymServerException(200, "Expected a JSON answer to " + request.get("op") + ", got binary");
-        }
-        return json(s);
+    private JsonNode text(ObjectNode request) {
+        return json(exchange(base, socket, request.toString(), null));
     }
 
-    private static Map<String, BatchWire.Array> binary(Object answer) {
-        if (answer instanceof String s) {
-            json(s);
-            throw new GymServerException(200, "Expected a binary answer, got " + s);
+    /** Sends one message (text, or binary when {@code text} is null) and reads the answer. */
+    private static WebSocketConnection.Message exchange(String base, WebSocketConnection socket, String text, byte[] binary) {
+        try {
+            if (text != null) {
+                socket.sendText(text);
+            } else {
+                socket.sendBinary(binary);
+            }
+            return socket.receive();
+        } catch (IOException e) {
+            throw unreachable(base, e);
         }
-        return BatchWire.read((byte[]) answer);
+    }
+
+    private static Map<String, BatchWire.Array> binary(WebSocketConnection.Message answer) {
+        if (answer.text()) {
+            json(answer);
+            throw new GymServerException(200, "Expected a binary answer, got " + answer.asText());
+        }
+        return BatchWire.read(answer.data());
     }
 
     /** The JSON answer; a {@code {"message", "status"}} answer becomes a {@link GymServerException}. */
-    private static JsonNode json(String text) {
+    private static JsonNode json(WebSocketConnection.Message answer) {
         JsonNode node;
         try {
-            node = JSON.readTree(text);
+            node = JSON.readTree(answer.data());
         } catch (IOException e) {
-            throw new GymServerException(200, "Server sent invalid JSON on the vecenv socket: " + text);
+            throw new GymServerException(200, "Server sent invalid JSON on the vecenv socket: " + answer.asText());
         }
         if (node.has("status") && node.has("message")) {
             throw new GymServerException(node.get("status").asInt(), node.get("message").asText());
@@ -244,18 +179,17 @@ public final class SocketVectorEnv implements VectorEnv {
         return node;
     }
 
-    private static Object await(CompletableFuture<Object> answer, CompletableFuture<WebSocket> sent) {
+    private static String message(String body, String fallback) {
         try {
-            sent.get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return answer.get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof GymServerException g ? g
-                    : new GymServerException("The vecenv socket failed (" + e.getCause() + ")", e.getCause());
-        } catch (TimeoutException e) {
-            throw new GymServerException("No answer on the vecenv socket within " + ANSWER_TIMEOUT_SECONDS + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GymServerException("Interrupted while waiting on the vecenv socket", e);
+            JsonNode node = JSON.readTree(body);
+            return node != null && node.has("message") ? node.get("message").asText() : fallback;
+        } catch (IOException e) {
+            return fallback;
         }
+    }
+
+    private static GymServerException unreachable(String base, IOException e) {
+        return new GymServerException("The vecenv socket at " + base + " failed (" + e.getMessage()
+                + "); is the server running? Start one with ./jgym serve", e);
     }
 }

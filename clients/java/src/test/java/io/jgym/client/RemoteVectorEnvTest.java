@@ -129,6 +129,27 @@ class RemoteVectorEnvTest {
         assertTrue(unknown.getMessage().contains("NoSuchEnv-v0"), unknown.getMessage());
     }
 
+    @Test
+    void bothTransportsSendTheTokenAndReportARefusal(@TempDir Path dataRoot) {
+        String token = "vector-test-token";
+        GymServer guarded = GymServer.create(new ServerConfig("127.0.0.1", 0, 10, Duration.ofHours(1), 1 << 20, dataRoot, false)
+                .withToken(token), REGISTRY).start();
+        String url = "http://127.0.0.1:" + guarded.port();
+        try {
+            GymServerException refused = assertThrows(GymServerException.class, () -> SocketVectorEnv.create(url, "CartPole-v1", 2,
+                    AutoresetMode.NEXT_STEP, OptionalLong.empty(), null));
+            assertEquals(401, refused.status());
+            assertTrue(refused.getMessage().contains("token"), refused.getMessage());
+            try (VectorEnv socket = SocketVectorEnv.create(url, "CartPole-v1", 2, AutoresetMode.NEXT_STEP, OptionalLong.of(0), token);
+                 VectorEnv http = RemoteVectorEnv.create(url, "CartPole-v1", 2, AutoresetMode.NEXT_STEP, OptionalLong.of(0),
+                         RemoteVectorEnv.Encoding.BINARY, token)) {
+                assertEquals(http.reset().observations(), socket.reset().observations());
+            }
+        } finally {
+            guarded.stop();
+        }
+    }
+
     private static void assertSameReset(String at, VectorReset local, VectorReset remote) {
         assertEquals(local.observations(), remote.observations(), at);
         assertEquals(canonical(local.infos()), canonical(remote.infos()), at + " infos");
