@@ -6,7 +6,7 @@
 # Usage: bench/peers/dqn.sh [seeds] [max-steps] [updates]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-seeds="${1:-5}"; max_steps="${2:-60000}"; updates="${3:-3000}"
+seeds="${1:-5}"; max_steps="${2:-50000}"; updates="${3:-3000}"
 python=/usr/bin/python3   # Debian's interpreter, where python3-torch is installed
 export OMP_NUM_THREADS=1
 

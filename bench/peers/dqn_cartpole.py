@@ -3,7 +3,8 @@
 
 Matched to `./jgym train dqn` (DqnConfig.defaults()), one thread:
 - network 4-64-64-2, ReLU, linear output; He-normal weights (DL4J's WeightInit.RELU: N(0, 2/fan_in)),
-  zero biases; Adam lr 3e-3 (betas 0.9/0.999, eps 1e-8, as DL4J's Adam);
+  zero biases; Adam (betas 0.9/0.999, eps 1e-8, as DL4J's Adam) at lr 3e-3 falling linearly to 3e-5
+  over --max-steps in 100 stairs (jgym's --learning-rate-end 3e-5, set at each training phase);
 - squared error over all outputs with labels equal to the online Q except the taken action (DL4J's
   MSE output layer as jgym's DqnLearner feeds it: the same gradient, 2 (q - y) / (batch * actions));
 - gamma 0.99, replay memory 50,000 sampled uniformly with replacement, minibatch 128, one gradient
@@ -17,7 +18,7 @@ Matched to `./jgym train dqn` (DqnConfig.defaults()), one thread:
   --eval-episodes 100 --stop-when-solved true).
 Differences: the random streams (so seeds do not pick the same episodes), and Python's own loop.
 
-Usage: dqn_cartpole.py --seeds 5 [--max-steps 60000]    one row per seed, then medians
+Usage: dqn_cartpole.py --seeds 5 [--max-steps 50000]    one row per seed, then medians
        dqn_cartpole.py --updates 3000                   milliseconds per update, microseconds per greedy action
 """
 import argparse
@@ -33,7 +34,7 @@ import torch.nn.functional as F
 torch.set_num_threads(1)
 
 OBS, ACTIONS = 4, 2
-GAMMA, LR, BUFFER, BATCH, LEARNING_STARTS, TRAIN_EVERY, TARGET_EVERY = 0.99, 3e-3, 50_000, 128, 32, 2, 50
+GAMMA, LR, LR_END, BUFFER, BATCH, LEARNING_STARTS, TRAIN_EVERY, TARGET_EVERY = 0.99, 3e-3, 3e-5, 50_000, 128, 32, 2, 50
 EPS_START, EPS_END, EPS_DECAY = 0.95, 0.05, 0.995
 EVAL_EVERY, EVAL_EPISODES, EVAL_SEED, THRESHOLD = 2_500, 100, 1_000_000, 475.0
 
@@ -87,6 +88,10 @@ class Learner:
         self.terminals = np.zeros(BUFFER, np.float32)
         self.size = self.cursor = 0
 
+    def set_rate(self, rate):
+        for group in self.optimizer.param_groups:
+            group["lr"] = rate
+
     def add(self, obs, action, reward, next_obs, terminal):
         i = self.cursor
         self.obs[i], self.actions[i], self.rewards[i], self.next_obs[i], self.terminals[i] = obs, action, reward, next_obs, terminal
@@ -128,6 +133,13 @@ def greedy_mean(learner):
     return total / EVAL_EPISODES
 
 
+def learning_rate(step, max_steps):
+    """jgym's decaying rate: a line from LR to LR_END over max_steps, in stairs of 1%, then LR_END."""
+    stair = max(1, max_steps // 100)
+    at = step // stair * stair
+    return LR_END if at >= max_steps else LR + (LR_END - LR) * at / max_steps
+
+
 def train(seed, max_steps):
     """Steps and seconds until the greedy mean reaches 475 (None if never), and the number of updates."""
     rng, env, learner = np.random.default_rng(seed), CartPole(), Learner(seed)
@@ -141,6 +153,7 @@ def train(seed, max_steps):
             learner.add(obs, action, reward, next_obs, terminated)
             obs, steps, done = next_obs, steps + 1, terminated or truncated
             if steps > LEARNING_STARTS and steps % TRAIN_EVERY == 0:
+                learner.set_rate(learning_rate(steps, max_steps))
                 learner.update(rng)
         episode += 1
         if done and steps >= next_check:
@@ -172,7 +185,7 @@ def time_updates(count):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=5)
-    parser.add_argument("--max-steps", type=int, default=60_000)
+    parser.add_argument("--max-steps", type=int, default=50_000)
     parser.add_argument("--updates", type=int, default=0, help="only time this many updates")
     args = parser.parse_args()
     if args.updates:
