@@ -12,13 +12,18 @@ same autoreset modes and the same values::
 
 With numpy installed, batches are numpy arrays (float32 / int64 observations, float64 rewards, bool
 flags, infos as arrays with their ``_key`` masks) and the binary ``application/x-jgym-batch``
-encoding is used; without it, everything is plain lists over JSON. Standard library otherwise.
-Errors answered by the server are raised as ``gym_http_client.ServerError``.
+encoding is used; without it, everything is plain lists over JSON. ``transport="websocket"`` steps
+over the server's vecenv WebSocket (one socket per environment, no HTTP headers per step) instead
+of HTTP/1.1 keep-alive. Standard library otherwise. Errors answered by the server are raised as
+``gym_http_client.ServerError``.
 """
 
+import base64
+import hashlib
 import http.client
 import json
 import os
+import socket
 import struct
 import urllib.parse
 
@@ -80,37 +85,40 @@ class RemoteVectorEnv:
     """N sub-environments of ``env_id`` on the jgym server at ``remote_base``.
 
     ``autoreset_mode`` is ``"next_step"`` (default), ``"same_step"`` or ``"disabled"``, as in
-    Gymnasium 1.x. ``binary`` defaults to whether numpy is installed. ``token`` (default: the
-    ``JGYM_TOKEN`` environment variable) is sent as a bearer token.
+    Gymnasium 1.x. ``binary`` defaults to whether numpy is installed. ``transport`` is ``"http"``
+    (default) or ``"websocket"``. ``token`` (default: the ``JGYM_TOKEN`` environment variable) is
+    sent as a bearer token.
     """
 
     def __init__(self, remote_base, env_id, num_envs, seed=None, autoreset_mode="next_step", kwargs=None,
-                 binary=None, token=None, timeout=60):
+                 binary=None, token=None, timeout=60, transport="http"):
         url = urllib.parse.urlsplit(remote_base)
         if url.scheme != "http" or not url.hostname:
             raise ValueError("remote_base must look like http://host:port, got %r" % remote_base)
+        if transport not in ("http", "websocket"):
+            raise ValueError("transport must be 'http' or 'websocket', got %r" % transport)
         self.remote_base = remote_base.rstrip("/")
         self.binary = (np is not None) if binary is None else bool(binary)
         if self.binary and np is None:
             raise ValueError("the binary encoding needs numpy; pass binary=False")
-        self._connection = http.client.HTTPConnection(url.hostname, url.port or 80, timeout=timeout)
         token = token if token is not None else os.environ.get("JGYM_TOKEN", "")
-        self._auth = {"Authorization": "Bearer " + token.strip()} if token.strip() else {}
+        auth = "Bearer " + token.strip() if token.strip() else None
+        transport_class = _HttpTransport if transport == "http" else _SocketTransport
+        self._transport = transport_class(url.hostname, url.port or 80, auth, timeout, self.remote_base)
         body = {"env_id": env_id, "num_envs": num_envs, "autoreset_mode": autoreset_mode}
         if seed is not None:
             body["seed"] = seed
         if kwargs:
             body["kwargs"] = kwargs
         try:
-            self.instance_id = self._json("POST", "/v1/vecenvs/", body)["instance_id"]
+            self.instance_id = self._transport.create(body)
+            actions, observations = self._transport.spaces()
         except BaseException:
-            self._connection.close()
+            self._transport.close_connection()
             raise
-        self._path = "/v1/vecenvs/%s/" % self.instance_id
         self.num_envs = num_envs
         self.autoreset_mode = autoreset_mode
-        actions = self._json("GET", self._path + "action_space/")
-        observations = self._json("GET", self._path + "observation_space/")
+        self.transport = transport
         self.action_space = actions["action_space"]
         self.single_action_space = actions["single_action_space"]
         self.observation_space = observations["observation_space"]
@@ -134,10 +142,10 @@ class RemoteVectorEnv:
         if options:
             mask = options.get("reset_mask")
             body["options"] = {"reset_mask": [bool(m) for m in mask]} if mask is not None else {}
+        answer = self._transport.reset(body, self.binary)
         if self.binary:
-            arrays = self._binary(self._path + "reset/", json.dumps(body).encode("utf-8"), "application/json")
+            arrays = decode_batch(answer)
             return self._observations(arrays), self._infos(arrays)
-        answer = self._json("POST", self._path + "reset/", body)
         return self._lists(answer["observations"]), self._info_arrays(answer["infos"])
 
     def step(self, actions):
@@ -148,12 +156,12 @@ class RemoteVectorEnv:
                 actions = actions.astype("<f4").reshape(self.num_envs, -1)
             else:
                 actions = actions.astype("<i8")
-            arrays = self._binary(self._path + "step/", encode_batch({"actions": actions}), MEDIA_TYPE)
+            arrays = decode_batch(self._transport.step_binary(encode_batch({"actions": actions})))
             return (self._observations(arrays), arrays["rewards"], arrays["terminations"].astype(bool),
                     arrays["truncations"].astype(bool), self._infos(arrays))
         if np is not None and hasattr(actions, "tolist"):
             actions = actions.tolist()
-        answer = self._json("POST", self._path + "step/", {"actions": list(actions)})
+        answer = self._transport.step_json({"actions": list(actions)})
         return (self._lists(answer["observations"]), self._as_array(answer["rewards"], "float64"),
                 self._as_array(answer["terminations"], "bool"), self._as_array(answer["truncations"], "bool"),
                 self._info_arrays(answer["infos"]))
@@ -163,9 +171,9 @@ class RemoteVectorEnv:
         if not self._closed:
             self._closed = True
             try:
-                self._json("POST", self._path + "close/")
+                self._transport.close()
             finally:
-                self._connection.close()
+                self._transport.close_connection()
 
     # -- decoding ------------------------------------------------------------------------------
 
@@ -216,7 +224,48 @@ class RemoteVectorEnv:
                 out[key] = np.asarray(value, dtype=object)
         return out
 
-    # -- transport -----------------------------------------------------------------------------
+
+def _server_error(status, payload, what):
+    try:
+        message = json.loads(payload.decode("utf-8"))["message"]
+    except (ValueError, KeyError, TypeError):
+        message = "HTTP %d for %s" % (status, what)
+    return ServerError(message, status)
+
+
+class _HttpTransport:
+    """The vecenv routes over one HTTP/1.1 keep-alive connection."""
+
+    def __init__(self, host, port, auth, timeout, base):
+        self._connection = http.client.HTTPConnection(host, port, timeout=timeout)
+        self._auth = {"Authorization": auth} if auth else {}
+        self._base = base
+        self._path = None
+
+    def create(self, body):
+        instance_id = self._json("POST", "/v1/vecenvs/", body)["instance_id"]
+        self._path = "/v1/vecenvs/%s/" % instance_id
+        return instance_id
+
+    def spaces(self):
+        return self._json("GET", self._path + "action_space/"), self._json("GET", self._path + "observation_space/")
+
+    def reset(self, body, binary):
+        if binary:
+            return self._send("POST", self._path + "reset/", json.dumps(body).encode("utf-8"), "application/json", MEDIA_TYPE)
+        return self._json("POST", self._path + "reset/", body)
+
+    def step_binary(self, message):
+        return self._send("POST", self._path + "step/", message, MEDIA_TYPE, MEDIA_TYPE)
+
+    def step_json(self, body):
+        return self._json("POST", self._path + "step/", body)
+
+    def close(self):
+        self._json("POST", self._path + "close/")
+
+    def close_connection(self):
+        self._connection.close()
 
     def _send(self, method, route, body=None, content_type=None, accept=None):
         headers = dict(self._auth)
@@ -230,13 +279,9 @@ class RemoteVectorEnv:
             payload = response.read()
         except OSError as error:
             self._connection.close()
-            raise ServerError("Cannot reach the jgym server at %s (%s); is it running?" % (self.remote_base, error)) from error
+            raise ServerError("Cannot reach the jgym server at %s (%s); is it running?" % (self._base, error)) from error
         if response.status // 100 != 2:
-            try:
-                message = json.loads(payload.decode("utf-8"))["message"]
-            except (ValueError, KeyError, TypeError):
-                message = "HTTP %d for %s %s" % (response.status, method, route)
-            raise ServerError(message, response.status)
+            raise _server_error(response.status, payload, method + " " + route)
         return payload
 
     def _json(self, method, route, data=None):
@@ -244,5 +289,130 @@ class RemoteVectorEnv:
         payload = self._send(method, route, body, "application/json" if body is not None else None)
         return json.loads(payload.decode("utf-8")) if payload else None
 
-    def _binary(self, route, body, content_type):
-        return decode_batch(self._send("POST", route, body, content_type, MEDIA_TYPE))
+
+class _SocketTransport:
+    """The vecenv WebSocket (``/v1/vecenvs/ws``): a minimal RFC 6455 client, one message out, one in."""
+
+    _GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+
+    def __init__(self, host, port, auth, timeout, base):
+        self._base = base
+        try:
+            self._socket = socket.create_connection((host, port), timeout=timeout)
+        except OSError as error:
+            raise ServerError("Cannot reach the jgym server at %s (%s); is it running?" % (base, error)) from error
+        self._socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._reader = self._socket.makefile("rb")
+        key = base64.b64encode(os.urandom(16))
+        request = ("GET /v1/vecenvs/ws HTTP/1.1\r\nHost: %s:%d\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                   "Sec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n" % (host, port, key.decode("ascii")))
+        if auth:
+            request += "Authorization: %s\r\n" % auth
+        self._socket.sendall((request + "\r\n").encode("ascii"))
+        status = self._reader.readline().decode("latin-1").split(" ")
+        headers = {}
+        for line in iter(self._reader.readline, b"\r\n"):
+            if not line:
+                break
+            name, _, value = line.decode("latin-1").partition(":")
+            headers[name.strip().lower()] = value.strip()
+        code = int(status[1]) if len(status) > 1 and status[1].isdigit() else 0
+        if code != 101:
+            payload = self._reader.read(int(headers.get("content-length", "0")))
+            self.close_connection()
+            raise _server_error(code, payload, "the WebSocket upgrade")
+        expected = base64.b64encode(hashlib.sha1(key + self._GUID).digest()).decode("ascii")
+        if headers.get("sec-websocket-accept") != expected:
+            self.close_connection()
+            raise ServerError("the server's Sec-WebSocket-Accept does not match the key sent")
+
+    def create(self, body):
+        return self._text(dict(body, op="create"))["instance_id"]
+
+    def spaces(self):
+        both = self._text({"op": "spaces"})
+        return ({"action_space": both["action_space"], "single_action_space": both["single_action_space"]},
+                {"observation_space": both["observation_space"], "single_observation_space": both["single_observation_space"]})
+
+    def reset(self, body, binary):
+        request = dict(body, op="reset")
+        if binary:
+            request["binary"] = True
+            return self._exchange(1, json.dumps(request).encode("utf-8"), expect_binary=True)
+        return self._text(request)
+
+    def step_binary(self, message):
+        return self._exchange(2, message, expect_binary=True)
+
+    def step_json(self, body):
+        return self._text(dict(body, op="step"))
+
+    def close(self):
+        self._text({"op": "close"})
+
+    def close_connection(self):
+        try:
+            self._socket.close()
+        except OSError:
+            pass
+
+    def _text(self, request):
+        return json.loads(self._exchange(1, json.dumps(request).encode("utf-8"), expect_binary=False).decode("utf-8"))
+
+    def _exchange(self, opcode, payload, expect_binary):
+        self._send(opcode, payload)
+        binary, data = self._receive()
+        if not binary:
+            answer = json.loads(data.decode("utf-8"))
+            if isinstance(answer, dict) and "status" in answer and "message" in answer:
+                raise ServerError(answer["message"], answer["status"])
+            if expect_binary:
+                raise ServerError("expected a binary answer, got %s" % data[:200])
+        return data
+
+    def _send(self, opcode, payload):
+        mask = os.urandom(4)
+        n = len(payload)
+        if n < 126:
+            head = struct.pack("!BB", 0x80 | opcode, 0x80 | n)
+        elif n < 65536:
+            head = struct.pack("!BBH", 0x80 | opcode, 0x80 | 126, n)
+        else:
+            head = struct.pack("!BBQ", 0x80 | opcode, 0x80 | 127, n)
+        if np is not None:
+            masked = (np.frombuffer(payload + b"\0" * (-n % 4), dtype=np.uint32)
+                      ^ np.frombuffer(mask, dtype=np.uint32)[0]).tobytes()[:n]
+        else:
+            key = int.from_bytes(mask * ((n + 3) // 4), "big")
+            masked = (int.from_bytes(payload.ljust(len(mask) * ((n + 3) // 4), b"\0"), "big") ^ key).to_bytes(
+                len(mask) * ((n + 3) // 4), "big")[:n]
+        self._socket.sendall(head + mask + masked)
+
+    def _receive(self):
+        """The next data message as (binary, bytes), answering pings; a close from the server is an error."""
+        parts = []
+        kind = None
+        while True:
+            head = self._reader.read(2)
+            if len(head) < 2:
+                self.close_connection()
+                raise ServerError("the vecenv socket closed in the middle of an answer")
+            first, second = head
+            opcode = first & 0x0F
+            length = second & 0x7F
+            if length == 126:
+                (length,) = struct.unpack("!H", self._reader.read(2))
+            elif length == 127:
+                (length,) = struct.unpack("!Q", self._reader.read(8))
+            payload = self._reader.read(length)
+            if opcode == 9:
+                self._send(10, payload)
+            elif opcode == 8:
+                self.close_connection()
+                raise ServerError("the server closed the vecenv socket")
+            elif opcode != 10:
+                if opcode != 0:
+                    kind = opcode
+                parts.append(payload)
+                if first & 0x80:
+                    return kind == 2, b"".join(parts)

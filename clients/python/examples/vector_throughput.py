@@ -26,10 +26,12 @@ def main():
     parser.add_argument("--warmup-seconds", type=float, default=1.0)
     parser.add_argument("--encoding", choices=["auto", "binary", "json"], default="auto",
                         help="binary needs numpy; auto picks binary when numpy is installed")
+    parser.add_argument("--transport", choices=["http", "websocket"], default="http")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     binary = None if args.encoding == "auto" else args.encoding == "binary"
-    with RemoteVectorEnv(args.server, args.env, args.num_envs, seed=args.seed, binary=binary) as envs:
+    with RemoteVectorEnv(args.server, args.env, args.num_envs, seed=args.seed, binary=binary,
+                         transport=args.transport) as envs:
         n = envs.single_action_space["n"]
         rng = random.Random(args.seed)
         batches = [[rng.randrange(n) for _ in range(args.num_envs)] for _ in range(64)]
@@ -39,7 +41,7 @@ def main():
         envs.reset(seed=args.seed)
         run(envs, batches, args.warmup_seconds)
         calls, elapsed = run(envs, batches, args.seconds)
-    print("encoding: %s" % ("binary" if envs.binary else "json"))
+    print("encoding: %s over %s" % ("binary" if envs.binary else "json", args.transport))
     print("requests/s: %.0f" % (calls / elapsed))
     print("env-steps/s: %.0f" % (calls * args.num_envs / elapsed))
 

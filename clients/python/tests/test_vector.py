@@ -59,46 +59,52 @@ class VectorClientTest(unittest.TestCase):
             else:
                 self.assertEqual(2, len(obs))
 
-    def test_fixtures_replay_exactly(self):
+    def test_fixtures_replay_exactly_over_http_and_the_websocket(self):
         for name in REPLAYED:
             with open(os.path.join(FIXTURES, name + ".json")) as f:
                 fixture = json.load(f)
-            run = fixture["runs"][0]
-            where = "%s seed %d" % (name, run["seed"])
-            with RemoteVectorEnv(SERVER, fixture["env_id"], fixture["num_envs"],
-                                 autoreset_mode=fixture["autoreset_mode"]) as envs:
-                self.assertEqual(fixture["action_space"], envs.action_space)
-                self.assertEqual(fixture["single_observation_space"], envs.single_observation_space)
-                obs, infos = envs.reset(seed=run["seed"])
-                self.assert_same(run["reset"]["observations"], obs, where + " reset")
-                self.assert_infos(run["reset"], infos, where + " reset")
-                for record in run["steps"]:
-                    at = "%s t=%d" % (where, record["t"])
-                    obs, rewards, terminations, truncations, infos = envs.step(record["actions"])
-                    self.assert_same(record["observations"], obs, at + " observations")
-                    self.assert_same(record["rewards"], rewards, at + " rewards")
-                    self.assert_same(record["terminations"], terminations, at + " terminations")
-                    self.assert_same(record["truncations"], truncations, at + " truncations")
-                    self.assert_infos(record, infos, at)
-                    partial = record.get("partial_reset")
-                    if partial:
-                        obs, infos = envs.reset(options={"reset_mask": partial["reset_mask"]})
-                        self.assert_same(partial["observations"], obs, at + " partial reset")
-                        self.assert_infos(partial, infos, at + " partial reset")
+            for transport in ("http", "websocket"):
+                self.replay(fixture, name, transport)
+
+    def replay(self, fixture, name, transport):
+        run = fixture["runs"][0]
+        where = "%s seed %d over %s" % (name, run["seed"], transport)
+        with RemoteVectorEnv(SERVER, fixture["env_id"], fixture["num_envs"],
+                             autoreset_mode=fixture["autoreset_mode"], transport=transport) as envs:
+            self.assertEqual(fixture["action_space"], envs.action_space)
+            self.assertEqual(fixture["single_observation_space"], envs.single_observation_space)
+            obs, infos = envs.reset(seed=run["seed"])
+            self.assert_same(run["reset"]["observations"], obs, where + " reset")
+            self.assert_infos(run["reset"], infos, where + " reset")
+            for record in run["steps"]:
+                at = "%s t=%d" % (where, record["t"])
+                obs, rewards, terminations, truncations, infos = envs.step(record["actions"])
+                self.assert_same(record["observations"], obs, at + " observations")
+                self.assert_same(record["rewards"], rewards, at + " rewards")
+                self.assert_same(record["terminations"], terminations, at + " terminations")
+                self.assert_same(record["truncations"], truncations, at + " truncations")
+                self.assert_infos(record, infos, at)
+                partial = record.get("partial_reset")
+                if partial:
+                    obs, infos = envs.reset(options={"reset_mask": partial["reset_mask"]})
+                    self.assert_same(partial["observations"], obs, at + " partial reset")
+                    self.assert_infos(partial, infos, at + " partial reset")
 
     def test_bad_input_is_a_server_error_with_a_message(self):
-        with RemoteVectorEnv(SERVER, "CartPole-v1", 3, seed=1) as envs:
-            envs.reset()
-            with self.assertRaises(ServerError) as wrong_count:
-                envs.step([0, 1])
-            self.assertEqual(400, wrong_count.exception.status_code)
-            self.assertIn("one action per sub-environment (3)", wrong_count.exception.message)
-            with self.assertRaises(ServerError) as mask:
-                envs.reset(options={"reset_mask": [True]})
-            self.assertIn("reset_mask must have one flag per sub-environment (3)", mask.exception.message)
-        with self.assertRaises(ServerError) as unknown:
-            RemoteVectorEnv(SERVER, "NoSuchEnv-v0", 2)
-        self.assertIn("NoSuchEnv-v0", unknown.exception.message)
+        for transport in ("http", "websocket"):
+            with RemoteVectorEnv(SERVER, "CartPole-v1", 3, seed=1, transport=transport) as envs:
+                envs.reset()
+                with self.assertRaises(ServerError) as wrong_count:
+                    envs.step([0, 1])
+                self.assertEqual(400, wrong_count.exception.status_code)
+                self.assertIn("one action per sub-environment (3)", wrong_count.exception.message)
+                with self.assertRaises(ServerError) as mask:
+                    envs.reset(options={"reset_mask": [True]})
+                self.assertIn("reset_mask must have one flag per sub-environment (3)", mask.exception.message)
+                self.assertEqual(3, len(envs.step([0, 1, 0])[1]), "the connection stays usable after a refusal")
+            with self.assertRaises(ServerError) as unknown:
+                RemoteVectorEnv(SERVER, "NoSuchEnv-v0", 2, transport=transport)
+            self.assertIn("NoSuchEnv-v0", unknown.exception.message)
 
 
 if __name__ == "__main__":

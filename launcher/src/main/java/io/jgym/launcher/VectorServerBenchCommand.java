@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  * {@code jgym bench vecenvs}: env-steps per second of a vector environment reached by one client
  * over one loopback connection, for each number of sub-environments: in-process (no server, the
  * reference), the Java client over HTTP in JSON and in binary, over the WebSocket, and the Python
- * client ({@code clients/python/examples/vector_throughput.py}) in binary and JSON. The server is a
+ * client ({@code clients/python/examples/vector_throughput.py}) over HTTP in binary and JSON and
+ * over the WebSocket in binary. The server is a
  * {@code jgym serve} child process ({@link ServerProcess}) unless {@code --server} names one.
  */
 @Command(name = "vecenvs", mixinStandardHelpOptions = true,
@@ -78,8 +79,9 @@ final class VectorServerBenchCommand implements Callable<Integer> {
                         RemoteVectorEnv.Encoding.BINARY, null));
                 java("Java", "WebSocket binary", n, () -> SocketVectorEnv.create(base, envId, n, AutoresetMode.NEXT_STEP, OptionalLong.empty(), null));
                 if (!python.equals("none")) {
-                    python(base, "binary", n);
-                    python(base, "json", n);
+                    python(base, "http", "binary", n);
+                    python(base, "http", "json", n);
+                    python(base, "websocket", "binary", n);
                 }
             }
         } finally {
@@ -98,15 +100,16 @@ final class VectorServerBenchCommand implements Callable<Integer> {
     }
 
     /** Runs the Python client's throughput example as a child process and reads its rate. */
-    private void python(String url, String encoding, int n) throws IOException, InterruptedException {
+    private void python(String url, String transport, String encoding, int n) throws IOException, InterruptedException {
+        String label = (transport.equals("http") ? "HTTP " : "WebSocket ") + encoding;
         Path script = pythonClient.resolve("examples").resolve("vector_throughput.py");
         if (!Files.isRegularFile(script)) {
-            System.out.printf("| Python | HTTP %s | %d | (no %s; run from the repository root or pass --python-client) | |%n", encoding, n, script);
+            System.out.printf("| Python | %s | %d | (no %s; run from the repository root or pass --python-client) | |%n", label, n, script);
             return;
         }
         List<String> command = new ArrayList<>(List.of(python, script.toString(), "--server", url, "--env", envId,
                 "--num-envs", Integer.toString(n), "--seconds", Double.toString(seconds), "--warmup-seconds", Double.toString(warmupSeconds),
-                "--encoding", encoding, "--seed", Long.toString(seed)));
+                "--encoding", encoding, "--transport", transport, "--seed", Long.toString(seed)));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor((long) (seconds + warmupSeconds + 60), TimeUnit.SECONDS)) {
@@ -115,10 +118,10 @@ final class VectorServerBenchCommand implements Callable<Integer> {
         Matcher m = PYTHON_RATE.matcher(output);
         if (p.exitValue() != 0 || !m.find()) {
             String last = output.strip().lines().reduce((a, b) -> b).orElse("no output");
-            System.out.printf("| Python | HTTP %s | %d | failed: %s | |%n", encoding, n, last);
+            System.out.printf("| Python | %s | %d | failed: %s | |%n", label, n, last);
             return;
         }
         double rate = Double.parseDouble(m.group(1));
-        System.out.printf("| Python | HTTP %s | %d | %,.0f | %,.0f |%n", encoding, n, rate / n, rate);
+        System.out.printf("| Python | %s | %d | %,.0f | %,.0f |%n", label, n, rate / n, rate);
     }
 }
