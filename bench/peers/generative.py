@@ -20,7 +20,12 @@ trainer feeds them, used in turn as jgym uses them). How each peer matches (DL4J
 
 Usage: generative.py <vae|conv-ae|dense-gan|dcgan-rgb|sine-gan> <data folder> [minibatches] [warm-up]
 Prints: RESULT pytorch <trainer> median_ms=... mean_ms=... <loss>=... (mean of the last quarter)
+       generative.py dense-gan-train <IDX folder> <epochs> <samples.npy> [seed]
+Trains the dense-gan peer on all training images (shuffled each epoch, the last partial minibatch
+left out, as jgym's Minibatches) and writes 500 samples in [0, 1] for SampleScores to judge.
 """
+import gzip
+import os
 import statistics
 import sys
 import time
@@ -144,6 +149,7 @@ def gan_step(generator, discriminator, g_opt, d_opt, latent, batch, pack, smooth
         for s in schedulers:
             s.step()
         return {"D_loss": d_loss.item(), "G_loss": g_loss.item()}
+    step.generator = generator
     return step, batch
 
 
@@ -205,7 +211,35 @@ def sine_gan_step(folder):
     return gan_step(g, d, g_opt, d_opt, 1, 40, 4, 0.0, schedulers)
 
 
+def idx_images(folder):
+    path = f"{folder}/train-images-idx3-ubyte"
+    with (open(path, "rb") if os.path.exists(path) else gzip.open(path + ".gz", "rb")) as f:
+        raw = f.read()
+    count, rows, cols = (int.from_bytes(raw[i:i + 4], "big") for i in (4, 8, 12))
+    return np.frombuffer(raw, np.uint8, count * rows * cols, 16).reshape(count, rows * cols).astype(np.float32) / 255
+
+
+def train_dense_gan(folder, epochs, out, seed=1):
+    torch.manual_seed(seed)
+    images = torch.from_numpy(idx_images(folder) * 2 - 1)  # [0, 1] -> [-1, 1], as ImageGanTrainer
+    step, batch = dense_gan_step()
+    for epoch in range(epochs):
+        started = time.perf_counter()
+        order = torch.randperm(images.shape[0])
+        for b in range(images.shape[0] // batch):
+            losses = step(images[order[b * batch:(b + 1) * batch]])
+        print(f"epoch {epoch + 1}: {time.perf_counter() - started:.1f} s, {losses}", flush=True)
+    generator = step.generator
+    generator.eval()
+    with torch.no_grad():
+        samples = (generator(torch.randn(500, 100)) + 1) / 2
+    np.save(out, samples.numpy().astype(np.float32))
+
+
 def main():
+    if sys.argv[1] == "dense-gan-train":
+        train_dense_gan(sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5]) if len(sys.argv) > 5 else 1)
+        return
     trainer, folder = sys.argv[1], sys.argv[2]
     timed = int(sys.argv[3]) if len(sys.argv) > 3 else 100
     warm_up = int(sys.argv[4]) if len(sys.argv) > 4 else 20
