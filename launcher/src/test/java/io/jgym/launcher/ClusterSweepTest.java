@@ -114,7 +114,7 @@ class ClusterSweepTest {
         }
         try (Stream<Path> runs = Files.list(folder)) {
             for (Path run : runs.filter(Files::isDirectory).toList()) {
-                Optional<RunStatus> status = RunStatus.read(run).filter(s -> s.state() == RunStatus.State.RUNNING && s.episodes() == 0);
+                Optional<RunStatus> status = RunStatus.read(run).filter(s -> s.state() == RunStatus.State.RUNNING);
                 Optional<Long> parent = status.flatMap(s -> ProcessHandle.of(s.pid())).flatMap(ProcessHandle::parent).map(ProcessHandle::pid);
                 for (Process worker : workers) {
                     if (parent.isPresent() && parent.get() == worker.pid() && Files.isDirectory(run.resolve("checkpoints"))) {
