@@ -25,7 +25,8 @@ import picocli.CommandLine;
 /**
  * {@code ./jgym sweep} through the local pool, with real child JVMs of the DL4J-free Q-learning
  * plugin: 2 configurations x 3 seeds finish into run folders, the report and summary count each run
- * once, an interrupted run is resumed from its checkpoint, and a second invocation only reads back.
+ * once, an interrupted run is resumed from its checkpoint, a second invocation only reads back, and
+ * a raised budget extends a finished run.
  */
 class SweepCommandTest {
     static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -94,6 +95,17 @@ class SweepCommandTest {
         assertEquals(0, again.code(), again.err());
         statuses.forEach((name, status) -> assertEquals(status, read(folder.resolve(name).resolve(RunStatus.FILE)), name + " was not retrained"));
         assertEquals(summary, Files.readAllLines(folder.resolve("summary.csv")), "same runs, same seeded bootstrap, same summary");
+
+        // A raised budget extends a finished run: here the sweep narrowed to one run with 3,100 episodes.
+        Files.writeString(spec, SPEC.replace("episodes: 3000", "episodes: 3100").replace("[0.1, 0.5]", "[0.1]").replace("seeds: 3", "seeds: [1]"));
+        Result extended = run("sweep", spec.toString(), "--runs-dir", runs.toString());
+        assertEquals(0, extended.code(), extended.err());
+        Path first = folder.resolve("learningRate_0.1-seed_1");
+        assertEquals(3101, Files.readAllLines(first.resolve("metrics.csv")).size());
+        assertEquals(3100, RunStatus.read(first).orElseThrow().episodes());
+        assertTrue(Files.readString(first.resolve("config.json")).contains("\"extensions\""), "config.json records the extension");
+        assertEquals(statuses.get("learningRate_0.1-seed_2"), read(folder.resolve("learningRate_0.1-seed_2").resolve(RunStatus.FILE)),
+                "runs the narrowed sweep leaves out are untouched");
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains one sweep run to its end in a child JVM, from whatever state its folder is in, and returns
  * the result: the one path the local pool and the cluster workers share. A finished run is returned
- * as it is; a run another live process is training (the orphaned child of a killed worker, or a
+ * as it is (or resumed, if the sweep now asks for a larger budget); a run another live process is training (the orphaned child of a killed worker, or a
  * task Hazelcast re-ran while the first copy still runs) is waited for; a stopped, failed or
  * interrupted run is resumed from its newest checkpoint; anything else starts fresh. So a run is
  * trained once however often its task is executed.
@@ -91,7 +91,7 @@ final class RunExecution {
                 continue;
             }
             Optional<RunStatus> status = RunStatus.read(folder);
-            if (status.isPresent() && status.get().state() == RunStatus.State.FINISHED) {
+            if (status.isPresent() && status.get().state() == RunStatus.State.FINISHED && !request.extendsRun(folder)) {
                 return RunResult.collect(folder, status.get(), 0);
             }
             if (status.isPresent() && status.get().state() == RunStatus.State.RUNNING && !awaitOther(folder, status.get())) {

@@ -1,9 +1,12 @@
 package io.jgym.sweeps;
 
+import io.jgym.runs.RunFolder;
 import io.jgym.runs.RunSpec;
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +40,22 @@ public record RunRequest(String trainer, String preset, LinkedHashMap<String, Ob
     /** The spec that resumes the run from its newest checkpoint, with its budget as the sweep now asks. */
     RunSpec resumed() {
         return new RunSpec(Optional.empty(), budget, Optional.of(name), Path.of(runsDir), true, keepCheckpoints, true);
+    }
+
+    /**
+     * Whether the run in {@code folder} was trained on a smaller budget than this request asks (the
+     * sweep file's budget was raised since), so a finished run is to be resumed to extend it.
+     */
+    boolean extendsRun(Path folder) {
+        if (budget.isEmpty() || !Files.isRegularFile(folder.resolve(RunFolder.CONFIG_FILE))) {
+            return false;
+        }
+        Object saved = RunFolder.open(folder).record().get("config");
+        if (!(saved instanceof Map<?, ?> config)) {
+            return false;
+        }
+        return budget.entrySet().stream().anyMatch(entry -> config.get(entry.getKey()) instanceof Number before
+                && entry.getValue() instanceof Number after && after.doubleValue() > before.doubleValue());
     }
 
     /** A request for {@code run} of a sweep in {@code sweepFolder}; {@code budgetKeys} are the trainer's budget settings. */

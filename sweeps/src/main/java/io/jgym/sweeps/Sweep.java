@@ -47,20 +47,28 @@ public final class Sweep {
     }
 
     /**
-     * Runs every run on {@code engine} (finished ones are only read back), writes the report and
-     * returns its summary. {@code progress} hears one line per run as it ends.
+     * Runs every run on {@code engine}, writes the report and returns its summary. A run this
+     * coordinator's folder already records as finished is only read back, not submitted: a re-run
+     * skips it even when the workers' disks are not shared. {@code progress} hears one line per run
+     * as it ends.
      */
     public SweepSummary run(SweepEngine engine, Consumer<String> progress) {
         plan.writeManifest();
         List<CompletableFuture<RunRow>> rows = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
         for (PlannedRun run : plan.runs()) {
+            Path folder = plan.folder().resolve(run.name());
             RunRequest request = RunRequest.of(provider.name(), plan.spec().preset(), run, provider.budget(), plan.folder());
-            rows.add(engine.submit(request).handle((result, error) -> {
-                RunRow row = error == null ? row(run, result) : lost(run, error);
-                progress.accept(String.format("%s: %s %s (%d/%d)%s", plan.spec().name(), run.name(), row.state(), done.incrementAndGet(),
-                        plan.runs().size(), row.message().isEmpty() ? "" : ": " + row.message()));
-                return row;
+            Optional<RunStatus> finished = RunStatus.read(folder).filter(status -> status.state() == RunStatus.State.FINISHED)
+                    .filter(status -> !request.extendsRun(folder));
+            CompletableFuture<RunRow> row = finished.isPresent()
+                    ? CompletableFuture.completedFuture(new RunRow(run, RunStatus.State.FINISHED, "", finished.get().episodes(),
+                            finished.get().host(), 0, RunScore.read(folder, plan.spec().metric(), plan.spec().lastEpisodes())))
+                    : engine.submit(request).handle((result, error) -> error == null ? row(run, result) : lost(run, error));
+            rows.add(row.thenApply(ended -> {
+                progress.accept(String.format("%s: %s %s (%d/%d)%s", plan.spec().name(), run.name(), ended.state(), done.incrementAndGet(),
+                        plan.runs().size(), ended.message().isEmpty() ? "" : ": " + ended.message()));
+                return ended;
             }));
         }
         SweepSummary summary = SweepSummary.of(plan, rows.stream().map(CompletableFuture::join).toList());
