@@ -12,22 +12,34 @@ const Charts = (() => {
     return Math.max(1, Math.min(100, Math.floor(n / 20)));
   }
 
-  /** The trailing moving average of values (nulls skipped), same length. */
+  /** Points a chart draws at most: a long run is thinned evenly to this, so the page stays responsive. */
+  const MAX_POINTS = 2000;
+
+  /** The trailing moving average of values over w entries (nulls skipped), same length; one pass. */
   function movingAverage(values, w) {
     const out = new Array(values.length).fill(null);
     let sum = 0, count = 0;
-    const kept = [];
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      kept.push(v);
       if (v !== null) { sum += v; count++; }
-      if (kept.length > w) {
-        const old = kept.shift();
+      if (i >= w) {
+        const old = values[i - w];
         if (old !== null) { sum -= old; count--; }
       }
       out[i] = count > 0 ? sum / count : null;
     }
     return out;
+  }
+
+  /** Every k-th entry of each array (the last one always kept), so that at most MAX_POINTS remain. */
+  function thin(arrays) {
+    const n = arrays[0].length;
+    if (n <= MAX_POINTS) return arrays;
+    const step = Math.ceil(n / MAX_POINTS);
+    const keep = [];
+    for (let i = 0; i < n; i += step) keep.push(i);
+    if (keep[keep.length - 1] !== n - 1) keep.push(n - 1);
+    return arrays.map(a => keep.map(i => a[i]));
   }
 
   /** Whether values are all positive and span at least two decades: then a log axis shows them better. */
@@ -84,7 +96,7 @@ const Charts = (() => {
     draw() {
       const log = wantsLog(this.values);
       const average = movingAverage(this.values, window(this.values.length));
-      const data = [this.episodes, this.values, average];
+      const data = thin([this.episodes, this.values, average]);
       if (this.plot === null || log !== this.log) {
         if (this.plot !== null) this.plot.destroy();
         this.log = log;
@@ -111,7 +123,7 @@ const Charts = (() => {
   function overlay(el, metric, runs) {
     const xs = Array.from(new Set(runs.flatMap(r => r.episodes))).sort((a, b) => a - b);
     const index = new Map(xs.map((x, i) => [x, i]));
-    const data = [xs];
+    let data = [xs];
     const series = [{ label: "episode" }];
     let points = 0;
     runs.forEach((run, k) => {
@@ -123,6 +135,7 @@ const Charts = (() => {
       series.push({ label: run.id, stroke: COLOURS[k % COLOURS.length], width: 2, spanGaps: true,
                     points: { show: xs.length < 60, size: 5 } });
     });
+    data = thin(data);
     el.innerHTML = "";
     const log = wantsLog(runs.flatMap(r => r.values));
     new uPlot({

@@ -108,10 +108,9 @@ function format(value) {
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
-/** The key metric of a run: the first metric column of its last row. */
+/** The key metric of a run: the first metric its trainer declares (the server names it). */
 function keyMetric(run) {
-  const names = Object.keys(run.last || {}).filter(k => k !== "episode" && k !== "total_steps");
-  return names.length ? names[0] : null;
+  return run.key_metric || null;
 }
 
 function every(millis, task) {
@@ -168,7 +167,7 @@ async function runsView() {
       s.next = page.next;
       curves.push({ id: run.id, episodes: s.rows.map(r => r.episode), values: s.rows.map(r => r[metric] ?? null) });
     }
-    Charts.overlay(overlayBox, metric, curves.filter(c => c.values.length));
+    Charts.overlay(overlayBox, metric, curves.filter(c => c.values.some(v => v !== null)));
   }
 
   // One drawing at a time: each fetches the rows after the last it saw.

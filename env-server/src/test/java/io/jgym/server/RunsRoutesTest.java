@@ -143,6 +143,7 @@ class RunsRoutesTest {
         assertEquals(4, run.get("episodes").asInt());
         assertEquals(1.0, run.get("progress").asDouble());
         assertEquals(0.125, run.at("/last/losses~1td_error").asDouble());
+        assertEquals("charts/episodic_return", run.get("key_metric").asText(), "the first metric the trainer declares");
 
         JsonNode detail = json(server.get("/v1/runs/from-the-cli"));
         assertEquals(0.99, detail.at("/config/gamma").asDouble());

@@ -90,15 +90,14 @@ final class RunCatalog {
     }
 
     /**
-     * The run's status as the folder says, with the reason the server stopped it once the child has
-     * recorded its end; a folder from before statuses existed counts as finished.
+     * The run's status as the folder says, except that a run this server's child has recorded as
+     * ended still shows running until the child has exited and been settled ({@link RunQueue#training});
+     * a folder from before statuses existed counts as finished.
      */
     RunStatus status(Path folder) {
         RunStatus status = recorded(folder);
-        Optional<String> reason = queue.stopReason(folder.getFileName().toString());
-        if (reason.isPresent() && !status.state().active() && status.message().isEmpty()) {
-            return new RunStatus(status.state(), status.pid(), status.host(), status.started(), status.ended(), status.episodes(),
-                    reason.get());
+        if (!status.state().active() && queue.training(folder.getFileName().toString())) {
+            return new RunStatus(RunStatus.State.RUNNING, status.pid(), status.host(), status.started(), null, status.episodes(), "");
         }
         return status;
     }
@@ -151,6 +150,8 @@ final class RunCatalog {
         view.put("total_steps", last.getOrDefault("total_steps", 0L));
         view.put("progress", progress(record, episodes, ((Number) last.getOrDefault("total_steps", 0L)).longValue()));
         view.put("last", last);
+        List<String> metrics = MetricsRows.metricNames(MetricsRows.header(folder.resolve(METRICS)));
+        view.put("key_metric", metrics.isEmpty() ? null : metrics.get(0));
         return view;
     }
 

@@ -150,10 +150,9 @@ public final class RunHandlers implements AutoCloseable {
     }
 
     /** {@code POST /v1/runs/{id}/resume} {@code {config?}}: continues a stopped, failed or finished run from its last checkpoint. */
-    public void resume(Context ctx) throws InterruptedException {
+    public void resume(Context ctx) {
         requireOn();
         String id = ctx.pathParam("id");
-        queue.awaitExit(id);
         synchronized (this) {
             Path folder = catalog.folder(id);
             RunStatus status = catalog.status(folder);
@@ -171,10 +170,9 @@ public final class RunHandlers implements AutoCloseable {
     }
 
     /** {@code DELETE /v1/runs/{id}}: removes an ended run's folder. */
-    public void delete(Context ctx) throws InterruptedException {
+    public void delete(Context ctx) {
         requireOn();
         String id = ctx.pathParam("id");
-        queue.awaitExit(id);
         synchronized (this) {
             Path folder = catalog.folder(id);
             RunStatus status = catalog.status(folder);

@@ -135,38 +135,13 @@ final class RunQueue implements AutoCloseable {
     }
 
     /**
-     * Why the server stopped the run {@code id} (a limit), while its child is still known here; the
-     * child's own final status does not carry it until the server has added it after the exit.
+     * Whether a child of this server trains the run {@code id} or has not yet been settled after it
+     * ended. A run's end is shown only once its child has exited and been settled: the child records
+     * its outcome before it has finished writing its last files (the learning curve, the report),
+     * and the server adds why it stopped a run only after the exit.
      */
-    synchronized Optional<String> stopReason(String id) {
-        Child child = children.get(id);
-        return child == null || child.stopReason == null || child.stopReason.equals(ON_REQUEST) ? Optional.empty()
-                : Optional.of(child.stopReason);
-    }
-
-    /**
-     * Waits until a child whose run has already recorded its end has exited and been let go, so the
-     * run can be resumed or deleted right after a client saw it end; returns at once for a run still
-     * training or not started here.
-     */
-    void awaitExit(String id) throws InterruptedException {
-        Child child;
-        synchronized (this) {
-            child = children.get(id);
-        }
-        if (child == null || RunStatus.recorded(child.process.folder()).map(s -> s.state().active()).orElse(true)) {
-            return;
-        }
-        long deadline = System.nanoTime() + KILL_AFTER.toNanos();
-        synchronized (this) {
-            while (children.get(id) == child) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return;
-                }
-                wait(Math.max(1, left / 1_000_000));
-            }
-        }
+    synchronized boolean training(String id) {
+        return children.containsKey(id);
     }
 
     /** Runs waiting for a slot, in order. */
@@ -233,11 +208,8 @@ final class RunQueue implements AutoCloseable {
         process.onExit().whenComplete((status, error) -> ended(request.name(), child, status, error));
     }
 
+    /** Settles a child's exit: adds why the server stopped it to its status, then lets it go (so views show the end only now). */
     private void ended(String id, Child child, RunStatus status, Throwable error) {
-        synchronized (this) {
-            children.remove(id, child);
-            notifyAll();
-        }
         if (error != null) {
             LOG.error("Could not settle the outcome of run {}", id, error);
         } else if (child.stopReason != null && status.state() == RunStatus.State.FAILED && status.message().startsWith("exit code 143")) {
@@ -247,6 +219,10 @@ final class RunQueue implements AutoCloseable {
         } else if (child.stopReason != null && !child.stopReason.equals(ON_REQUEST)) {
             new RunStatus(status.state(), status.pid(), status.host(), status.started(), status.ended(), status.episodes(),
                     child.stopReason).write(child.process.folder());
+        }
+        synchronized (this) {
+            children.remove(id, child);
+            notifyAll();
         }
         LOG.info("Run {} ended: {}", id, status == null ? "unknown" : status.state());
         pump();
@@ -267,6 +243,10 @@ final class RunQueue implements AutoCloseable {
                             LOG.warn("Run {} did not stop within {}; killing it", child.process.folder().getFileName(), KILL_AFTER);
                             child.process.kill();
                         }
+                    } else if (endedLongAgo(child)) {
+                        LOG.warn("Run {} recorded its end {} ago but its process is still there; killing it",
+                                child.process.folder().getFileName(), KILL_AFTER);
+                        child.process.kill();
                     } else if (now - child.startedNanos > config.maxRunTime().toNanos()) {
                         stop(child, "stopped by the server: it trained longer than --max-run-time " + config.maxRunTime());
                     }
@@ -280,6 +260,13 @@ final class RunQueue implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("The runs watchdog failed; it tries again in {} ms", WATCH_MILLIS, e);
         }
+    }
+
+    /** Whether the child recorded its outcome more than {@link #KILL_AFTER} ago (a JVM that hangs on exit). */
+    private static boolean endedLongAgo(Child child) {
+        return RunStatus.recorded(child.process.folder())
+                .filter(s -> !s.state().active() && s.ended() != null)
+                .map(s -> s.ended().plus(KILL_AFTER).isBefore(java.time.Instant.now())).orElse(false);
     }
 
     /** Stops taking runs, asks every child to stop, and waits (up to {@link #KILL_AFTER}) for them to checkpoint and end. */
