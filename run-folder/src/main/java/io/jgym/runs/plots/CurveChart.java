@@ -53,7 +53,7 @@ public final class CurveChart {
             if (kept.length == 0) {
                 continue;
             }
-            Color colour = PALETTE.get(s % PALETTE.size());
+            Color colour = colour(s);
             double[] xs = pick(one.x(), kept);
             double[] ys = pick(one.y(), kept);
             x.include(xs);
@@ -179,6 +179,11 @@ public final class CurveChart {
             return indices;
         }
         return IntStream.range(0, limit).map(j -> indices[(int) Math.round((double) j * (indices.length - 1) / (limit - 1))]).toArray();
+    }
+
+    /** The colour of the {@code index}-th series of a chart, for pictures drawn beside one (a legend, interval bars). */
+    public static Color colour(int index) {
+        return PALETTE.get(index % PALETTE.size());
     }
 
     private static double[] pick(double[] values, int[] indices) {

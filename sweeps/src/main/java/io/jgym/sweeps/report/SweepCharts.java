@@ -1,14 +1,14 @@
 package io.jgym.sweeps.report;
 
-import io.jgym.contracts.files.AtomicFiles;
 import io.jgym.sweeps.stats.Aggregate;
 import io.jgym.sweeps.stats.Interval;
 import io.jgym.sweeps.stats.PerformanceProfile;
 import io.jgym.sweeps.stats.Scores;
 import io.jgym.sweeps.stats.StratifiedBootstrap;
+import io.jgym.runs.plots.CurveChart;
+import io.jgym.runs.plots.Figure;
+import io.jgym.runs.plots.Series;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,8 +38,6 @@ final class SweepCharts {
     private static final int PANEL_WIDTH = 420;
     private static final int WIDE = 900;
     private static final int HEIGHT = 380;
-    private static final Color[] COLORS = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
-            new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127)};
 
     private final SweepSummary summary;
     private final StratifiedBootstrap bands = new StratifiedBootstrap(BAND_REPS, SweepSummary.BOOTSTRAP_SEED, SweepSummary.CONFIDENCE);
@@ -59,12 +57,12 @@ final class SweepCharts {
         for (int a = 0; a < SweepSummary.AGGREGATES.size(); a++) {
             panels.add(intervals(scored, a));
         }
-        save(folder.resolve(SCORES), panels, PANEL_WIDTH);
+        Figure.write(panels, panels.size(), folder.resolve(SCORES));
         written.add(SCORES);
-        save(folder.resolve(PROFILE), List.of(profile(scored)), WIDE);
+        Figure.write(List.of(profile(scored)), 1, folder.resolve(PROFILE));
         written.add(PROFILE);
         curves(scored).ifPresent(chart -> {
-            save(folder.resolve(CURVES), List.of(chart), WIDE);
+            Figure.write(List.of(chart), 1, folder.resolve(CURVES));
             written.add(CURVES);
         });
         return written;
@@ -72,7 +70,9 @@ final class SweepCharts {
 
     private XYChart intervals(List<SweepSummary.ConfigurationRow> rows, int aggregate) {
         Aggregate which = SweepSummary.AGGREGATES.get(aggregate);
-        XYChart chart = chart(PANEL_WIDTH, which.label() + " (95% CI)", summary.plan().spec().metric(), "");
+        XYChart chart = styled(new XYChartBuilder().width(PANEL_WIDTH).height(HEIGHT).title(which.label() + " (95% CI)")
+                .xAxisTitle(summary.plan().spec().metric()).build());
+        chart.getStyler().setAntiAlias(true).setChartBackgroundColor(Color.WHITE);
         // Rows are configurations 0..n-1 from the bottom; the legend under each panel names them.
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setYAxisMin(-0.5).setYAxisMax(rows.size() - 0.5);
@@ -81,7 +81,7 @@ final class SweepCharts {
             Interval interval = rows.get(i).estimates().get(aggregate);
             XYSeries range = chart.addSeries(rows.get(i).configuration().id(), new double[] {interval.lower(), interval.upper()},
                     new double[] {i, i});
-            range.setMarker(SeriesMarkers.NONE).setLineColor(color(i)).setLineWidth(8f);
+            range.setMarker(SeriesMarkers.NONE).setLineColor(CurveChart.colour(i)).setLineWidth(8f);
             XYSeries point = chart.addSeries(rows.get(i).configuration().id() + " " + which.label(), new double[] {interval.estimate()},
                     new double[] {i});
             point.setMarker(SeriesMarkers.DIAMOND).setMarkerColor(Color.BLACK).setShowInLegend(false);
@@ -93,21 +93,19 @@ final class SweepCharts {
         double low = rows.stream().flatMapToDouble(r -> Arrays.stream(r.scores().orElseThrow().flattened())).min().orElseThrow();
         double high = rows.stream().flatMapToDouble(r -> Arrays.stream(r.scores().orElseThrow().flattened())).max().orElseThrow();
         PerformanceProfile profile = PerformanceProfile.between(low, high, POINTS);
-        XYChart chart = chart(WIDE, "Performance profile: fraction of runs scoring above tau (95% bands)",
-                "tau (" + summary.plan().spec().metric() + ")", "fraction of runs > tau");
-        for (int i = 0; i < rows.size(); i++) {
-            band(chart, rows.get(i).configuration().id(), profile.thresholds(), bands.intervals(rows.get(i).scores().orElseThrow(),
-                    profile::fractions), color(i)).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+        List<Series> series = new ArrayList<>();
+        for (SweepSummary.ConfigurationRow row : rows) {
+            Interval[] fractions = bands.intervals(row.scores().orElseThrow(), profile::fractions);
+            series.add(banded(Series.steps(row.configuration().id(), profile.thresholds(), estimates(fractions)), fractions));
         }
-        return chart;
+        return styled(CurveChart.of("Performance profile: fraction of runs scoring above tau (95% bands)",
+                "tau (" + summary.plan().spec().metric() + ")", "fraction of runs > tau", series, WIDE, HEIGHT));
     }
 
     private Optional<XYChart> curves(List<SweepSummary.ConfigurationRow> rows) {
-        XYChart chart = chart(WIDE, "IQM learning curves (trailing mean of " + summary.plan().spec().lastEpisodes() + " reports, 95% bands)",
-                "total steps", summary.plan().spec().metric());
-        boolean any = false;
-        for (int i = 0; i < rows.size(); i++) {
-            List<RunRow> runs = summary.runsOf(rows.get(i).configuration()).stream().filter(RunRow::scored).toList();
+        List<Series> series = new ArrayList<>();
+        for (SweepSummary.ConfigurationRow row : rows) {
+            List<RunRow> runs = summary.runsOf(row.configuration()).stream().filter(RunRow::scored).toList();
             double end = runs.stream().mapToDouble(r -> r.score().lastStep()).min().orElse(0);
             double start = runs.stream().mapToDouble(r -> r.score().steps()[0]).max().orElse(0);
             if (end <= start) {
@@ -118,10 +116,14 @@ final class SweepCharts {
             // The bootstrap draws whole runs (within tasks): its "scores" are run indices, read back as curves.
             int[] next = {0};
             Scores indices = SweepSummary.scores(runs, r -> next[0]++).orElseThrow();
-            band(chart, rows.get(i).configuration().id(), grid, bands.intervals(indices, drawn -> iqmPerPoint(drawn, curves)), color(i));
-            any = true;
+            Interval[] iqm = bands.intervals(indices, drawn -> iqmPerPoint(drawn, curves));
+            series.add(banded(Series.trend(row.configuration().id(), grid, estimates(iqm)), iqm));
         }
-        return any ? Optional.of(chart) : Optional.empty();
+        if (series.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(styled(CurveChart.of("IQM learning curves (trailing mean of " + summary.plan().spec().lastEpisodes()
+                + " reports, 95% bands)", "total steps", summary.plan().spec().metric(), series, WIDE, HEIGHT)));
     }
 
     /** The IQM over the drawn runs' curves at each point. */
@@ -135,46 +137,20 @@ final class SweepCharts {
         return iqm;
     }
 
-    /** Draws {@code y}'s estimates as a line over its interval as a translucent band; returns the line. */
-    private static XYSeries band(XYChart chart, String name, double[] x, Interval[] y, Color color) {
-        double[] polygonX = new double[2 * x.length];
-        double[] polygonY = new double[2 * x.length];
-        for (int i = 0; i < x.length; i++) {
-            polygonX[i] = x[i];
-            polygonY[i] = y[i].upper();
-            polygonX[2 * x.length - 1 - i] = x[i];
-            polygonY[2 * x.length - 1 - i] = y[i].lower();
-        }
-        XYSeries area = chart.addSeries(name + " 95% band", polygonX, polygonY);
-        area.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea).setMarker(SeriesMarkers.NONE);
-        area.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 60));
-        area.setLineColor(new Color(0, 0, 0, 0));
-        area.setShowInLegend(false);
-        XYSeries line = chart.addSeries(name, x, Arrays.stream(y).mapToDouble(Interval::estimate).toArray());
-        line.setMarker(SeriesMarkers.NONE).setLineColor(color).setLineWidth(2f);
-        return line;
+    private static double[] estimates(Interval[] intervals) {
+        return Arrays.stream(intervals).mapToDouble(Interval::estimate).toArray();
     }
 
-    private static XYChart chart(int width, String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(width).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE).setAntiAlias(true).setChartBackgroundColor(Color.WHITE);
+    /** {@code series} with its intervals' edges as its band. */
+    private static Series banded(Series series, Interval[] intervals) {
+        return series.withBand(Arrays.stream(intervals).mapToDouble(Interval::lower).toArray(),
+                Arrays.stream(intervals).mapToDouble(Interval::upper).toArray());
+    }
+
+    /** The sweep report's choices over CurveChart's: legend bottom right, plain decimal axis labels. */
+    private static XYChart styled(XYChart chart) {
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         chart.getStyler().setXAxisDecimalPattern("#,##0.###").setYAxisDecimalPattern("#,##0.###");
         return chart;
-    }
-
-    private static Color color(int index) {
-        return COLORS[index % COLORS.length];
-    }
-
-    private static void save(Path file, List<XYChart> panels, int panelWidth) {
-        BufferedImage image = new BufferedImage(panelWidth * panels.size(), HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = image.createGraphics();
-        for (int i = 0; i < panels.size(); i++) {
-            Graphics2D panel = (Graphics2D) graphics.create(i * panelWidth, 0, panelWidth, HEIGHT);
-            panels.get(i).paint(panel, panelWidth, HEIGHT);
-            panel.dispose();
-        }
-        graphics.dispose();
-        AtomicFiles.writePng(file, image);
     }
 }
