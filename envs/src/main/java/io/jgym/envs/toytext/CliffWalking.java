@@ -39,7 +39,12 @@ public final class CliffWalking extends TabularEnv {
     }
 
     private CliffWalking() {
-        super(MOVES.length, initialDistribution(), table());
+        super(initialDistribution(), SharedDynamics.DYNAMICS);
+    }
+
+    /** The table, built once on first use and shared by every instance. */
+    private static final class SharedDynamics {
+        static final Dynamics DYNAMICS = new Dynamics(MOVES.length, table());
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class FrozenLake extends TabularEnv {
             "8x8", List.of("SFFFFFFF", "FFFFFFFF", "FFFHFFFF", "FFFFFHFF",
                     "FFFHFFFF", "FHHFFFHF", "FHFFHFHF", "FFFHFFFG"));
     private static final int ACTIONS = 4;
+    private static final double DEFAULT_SUCCESS_RATE = 1.0 / 3.0;
 
     private final List<String> rows;
 
@@ -46,7 +47,7 @@ public final class FrozenLake extends TabularEnv {
     public static FrozenLake create(String envId, EnvOptions options, String defaultMap) {
         String mapName = options.getString("map_name", defaultMap);
         boolean slippery = options.getBoolean("is_slippery", true);
-        double successRate = options.getDouble("success_rate", 1.0 / 3.0);
+        double successRate = options.getDouble("success_rate", DEFAULT_SUCCESS_RATE);
         options.requireAllUsed(envId);
         List<String> map = MAPS.get(mapName);
         if (map == null) {
@@ -59,8 +60,27 @@ public final class FrozenLake extends TabularEnv {
     }
 
     private FrozenLake(List<String> rows, boolean slippery, double successRate) {
-        super(ACTIONS, initialDistribution(rows), table(rows, slippery, successRate));
+        super(initialDistribution(rows), dynamics(rows, slippery, successRate));
         this.rows = rows;
+    }
+
+    /** The table: shared by every lake of the two standard maps with the default slipperiness, built anew otherwise. */
+    private static Dynamics dynamics(List<String> rows, boolean slippery, double successRate) {
+        if (slippery && successRate == DEFAULT_SUCCESS_RATE) {
+            if (rows == MAPS.get("4x4")) {
+                return SharedDynamics.SLIPPERY_4X4;
+            }
+            if (rows == MAPS.get("8x8")) {
+                return SharedDynamics.SLIPPERY_8X8;
+            }
+        }
+        return new Dynamics(ACTIONS, table(rows, slippery, successRate));
+    }
+
+    /** The default lakes' tables, built once on first use. */
+    private static final class SharedDynamics {
+        static final Dynamics SLIPPERY_4X4 = new Dynamics(ACTIONS, table(MAPS.get("4x4"), true, DEFAULT_SUCCESS_RATE));
+        static final Dynamics SLIPPERY_8X8 = new Dynamics(ACTIONS, table(MAPS.get("8x8"), true, DEFAULT_SUCCESS_RATE));
     }
 
     @Override

@@ -63,8 +63,14 @@ public final class Taxi extends TabularEnv {
     }
 
     private Taxi(boolean rainy, boolean fickle) {
-        super(ACTIONS, initialDistribution(), table(rainy));
+        super(initialDistribution(), rainy ? SharedDynamics.RAINY : SharedDynamics.DRY);
         this.fickle = fickle;
+    }
+
+    /** The two tables, built once on first use and shared by every taxi. */
+    private static final class SharedDynamics {
+        static final Dynamics DRY = new Dynamics(ACTIONS, table(false));
+        static final Dynamics RAINY = new Dynamics(ACTIONS, table(true));
     }
 
     /** Decodes a state into {taxi row, taxi col, passenger location, destination}. */
