@@ -90,7 +90,8 @@ public final class GymServer {
         this.runs = runs;
         this.nanoClock = nanoClock;
         this.startedNanos = nanoClock.getAsLong();
-        this.store = new InstanceStore(registry, config.maxInstances(), config.maxInstancesPerClient(), config.idleTimeout(), nanoClock);
+        this.store = new InstanceStore(registry, config.maxInstances(), config.maxInstancesPerClient(), config.maxVectorEnvs(),
+                config.idleTimeout(), nanoClock);
         this.metrics = new ServerMetrics(store::size);
         GymHandlers handlers = new GymHandlers(store, new MonitorDirectories(config.dataRoot()),
                 new MonitorQuota(config, metrics), metrics, nanoClock);

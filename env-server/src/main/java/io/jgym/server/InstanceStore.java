@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -31,25 +32,30 @@ final class InstanceStore {
     private final EnvRegistry registry;
     private final int maxInstances;
     private final int maxPerClient;
+    private final long maxVectorEnvs;
     private final long idleTimeoutNanos;
     private final LongSupplier nanoClock;
     private final Map<String, EnvInstance> instances = new ConcurrentHashMap<>();
     private final Map<String, VectorInstance> vectors = new ConcurrentHashMap<>();
     private final Map<String, String> owners = new ConcurrentHashMap<>();
     private final AtomicInteger live = new AtomicInteger();
+    private final AtomicLong liveVectorEnvs = new AtomicLong();
     private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
     private final SecureRandom ids = new SecureRandom();
 
-    InstanceStore(EnvRegistry registry, int maxInstances, int maxPerClient, Duration idleTimeout, LongSupplier nanoClock) {
+    /** @param maxVectorEnvs sub-environments all vector instances may hold together */
+    InstanceStore(EnvRegistry registry, int maxInstances, int maxPerClient, long maxVectorEnvs, Duration idleTimeout,
+                  LongSupplier nanoClock) {
         this.registry = registry;
         this.maxInstances = maxInstances;
         this.maxPerClient = maxPerClient;
+        this.maxVectorEnvs = maxVectorEnvs;
         this.idleTimeoutNanos = idleTimeout.toNanos();
         this.nanoClock = nanoClock;
     }
 
     InstanceStore(EnvRegistry registry, int maxInstances, Duration idleTimeout, LongSupplier nanoClock) {
-        this(registry, maxInstances, maxInstances, idleTimeout, nanoClock);
+        this(registry, maxInstances, maxInstances, Long.MAX_VALUE, idleTimeout, nanoClock);
     }
 
     /** Creates an instance for an in-process caller and returns its id. */
@@ -64,8 +70,29 @@ final class InstanceStore {
 
     /** Creates a vector instance of {@code numEnvs} sub-environments owned by {@code client} and returns its id. */
     String createVector(String envId, int numEnvs, AutoresetMode mode, Map<String, ?> kwargs, OptionalLong seed, String client) {
-        return place(vectors, () -> new VectorInstance(envId, VectorEnvs.make(registry.spec(envId), numEnvs, mode, kwargs), seed,
-                nanoClock.getAsLong()), envId, client);
+        if (liveVectorEnvs.addAndGet(numEnvs) > maxVectorEnvs) {
+            liveVectorEnvs.addAndGet(-numEnvs);
+            throw ApiException.badRequest("Too many sub-environments in live vector instances (limit " + maxVectorEnvs
+                    + " in all, " + (maxVectorEnvs - liveVectorEnvs.get()) + " free now); close unused ones with"
+                    + " POST /v1/vecenvs/<instance_id>/close/");
+        }
+        boolean placed = false;
+        try {
+            String id = place(vectors, () -> new VectorInstance(envId, VectorEnvs.make(registry.spec(envId), numEnvs, mode, kwargs), seed,
+                    nanoClock.getAsLong()), envId, client);
+            placed = true;
+            return id;
+        } finally {
+            if (!placed) {
+                liveVectorEnvs.addAndGet(-numEnvs);
+            }
+        }
+    }
+
+    /** Forgets a removed vector instance's places under the caps and the sub-environment budget. */
+    private void releasedVector(String instanceId, VectorInstance instance) {
+        released(instanceId);
+        liveVectorEnvs.addAndGet(-instance.env().numEnvs());
     }
 
     /** Reserves a place under the caps, makes the instance and files it under a fresh id; gives the place back on failure. */
@@ -164,7 +191,7 @@ final class InstanceStore {
         if (instance == null) {
             throw unknown(instanceId);
         }
-        released(instanceId);
+        releasedVector(instanceId, instance);
         instance.close();
     }
 
@@ -208,7 +235,7 @@ final class InstanceStore {
         }
         for (Map.Entry<String, VectorInstance> e : vectors.entrySet()) {
             if (now - e.getValue().lastUsedNanos() > idleTimeoutNanos && vectors.remove(e.getKey(), e.getValue())) {
-                released(e.getKey());
+                releasedVector(e.getKey(), e.getValue());
                 e.getValue().close();
                 evicted++;
             }
@@ -228,7 +255,7 @@ final class InstanceStore {
         vectors.keySet().forEach(id -> {
             VectorInstance instance = vectors.remove(id);
             if (instance != null) {
-                released(id);
+                releasedVector(id, instance);
                 instance.close();
             }
         });

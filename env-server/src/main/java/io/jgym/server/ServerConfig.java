@@ -25,11 +25,13 @@ import java.util.Optional;
  * @param allowShutdown           whether {@code POST /v1/shutdown/} may stop the server
  * @param shutdownTimeout         how long a stop waits for requests in flight before closing monitors
  * @param maxNumEnvs              sub-environments one vector instance ({@code POST /v1/vecenvs/}) may have
+ * @param maxVectorEnvs           sub-environments all live vector instances may have together
  */
 public record ServerConfig(String host, int port, int maxInstances, int maxInstancesPerClient, Duration idleTimeout,
                            long maxRequestBytes, int maxHeaderBytes, Path dataRoot, long maxMonitorBytes,
                            int maxMonitoredEpisodeSteps, int maxRecordingFrames, long maxRecordingBytes,
-                           String token, boolean allowShutdown, Duration shutdownTimeout, int maxNumEnvs) {
+                           String token, boolean allowShutdown, Duration shutdownTimeout, int maxNumEnvs,
+                           int maxVectorEnvs) {
     public ServerConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be in 0..65535, got " + port);
@@ -49,6 +51,7 @@ public record ServerConfig(String host, int port, int maxInstances, int maxInsta
         positive("--max-recording-bytes", maxRecordingBytes);
         positive("--shutdown-timeout", shutdownTimeout);
         positive("--max-num-envs", maxNumEnvs);
+        positive("--max-vector-envs", maxVectorEnvs);
         token = token == null ? "" : token;
         if (!token.isEmpty() && (token.length() < 8 || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
             throw new IllegalArgumentException("--token must be at least 8 printable ASCII characters without spaces");
@@ -60,7 +63,8 @@ public record ServerConfig(String host, int port, int maxInstances, int maxInsta
                         Path dataRoot, boolean allowShutdown) {
         this(host, port, maxInstances, Math.min(maxInstances, DEFAULT_PER_CLIENT), idleTimeout, maxRequestBytes,
                 DEFAULT_HEADER_BYTES, dataRoot, DEFAULT_MONITOR_BYTES, DEFAULT_MONITORED_STEPS, DEFAULT_RECORDING_FRAMES,
-                DEFAULT_RECORDING_BYTES, "", allowShutdown, DEFAULT_SHUTDOWN_TIMEOUT, DEFAULT_MAX_NUM_ENVS);
+                DEFAULT_RECORDING_BYTES, "", allowShutdown, DEFAULT_SHUTDOWN_TIMEOUT, DEFAULT_MAX_NUM_ENVS,
+                DEFAULT_MAX_VECTOR_ENVS);
     }
 
     private static final int DEFAULT_PER_CLIENT = 500;
@@ -71,12 +75,13 @@ public record ServerConfig(String host, int port, int maxInstances, int maxInsta
     private static final long DEFAULT_RECORDING_BYTES = 64L << 20;
     private static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
     private static final int DEFAULT_MAX_NUM_ENVS = 4096;
+    private static final int DEFAULT_MAX_VECTOR_ENVS = 65_536;
 
     /**
      * 127.0.0.1:5000; 1000 instances, 500 per client; 1 h idle timeout; 1 MiB bodies, 8 KiB headers;
      * data under {@code runs/monitor} with 1 GiB of recordings in all; monitored episodes of at most
      * 100,000 steps; recordings of at most 10,000 frames and 64 MiB; no token; no shutdown route;
-     * 10 s for requests in flight at stop; vector instances of at most 4096 sub-environments.
+     * 10 s for requests in flight at stop; vector instances of at most 4096 sub-environments, 65,536 in all.
      */
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 5000, 1000, Duration.ofHours(1), 1 << 20, Path.of("runs", "monitor"), false);
@@ -91,35 +96,35 @@ public record ServerConfig(String host, int port, int maxInstances, int maxInsta
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, maxInstances, maxInstancesPerClient, idleTimeout, maxRequestBytes,
                 maxHeaderBytes, dataRoot, maxMonitorBytes, maxMonitoredEpisodeSteps, maxRecordingFrames,
-                maxRecordingBytes, token, allowShutdown, shutdownTimeout, maxNumEnvs);
+                maxRecordingBytes, token, allowShutdown, shutdownTimeout, maxNumEnvs, maxVectorEnvs);
     }
 
     /** This config requiring {@code newToken} (empty for none). */
     public ServerConfig withToken(String newToken) {
         return new ServerConfig(host, port, maxInstances, maxInstancesPerClient, idleTimeout, maxRequestBytes,
                 maxHeaderBytes, dataRoot, maxMonitorBytes, maxMonitoredEpisodeSteps, maxRecordingFrames,
-                maxRecordingBytes, newToken, allowShutdown, shutdownTimeout, maxNumEnvs);
+                maxRecordingBytes, newToken, allowShutdown, shutdownTimeout, maxNumEnvs, maxVectorEnvs);
     }
 
     /** This config with the instance caps, per server and per client address. */
     public ServerConfig withInstanceLimits(int total, int perClient) {
         return new ServerConfig(host, port, total, perClient, idleTimeout, maxRequestBytes,
                 maxHeaderBytes, dataRoot, maxMonitorBytes, maxMonitoredEpisodeSteps, maxRecordingFrames,
-                maxRecordingBytes, token, allowShutdown, shutdownTimeout, maxNumEnvs);
+                maxRecordingBytes, token, allowShutdown, shutdownTimeout, maxNumEnvs, maxVectorEnvs);
     }
 
     /** This config with the monitor limits: total bytes, steps per monitored episode, frames and bytes per recording. */
     public ServerConfig withMonitorLimits(long totalBytes, int episodeSteps, int recordingFrames, long recordingBytes) {
         return new ServerConfig(host, port, maxInstances, maxInstancesPerClient, idleTimeout, maxRequestBytes,
                 maxHeaderBytes, dataRoot, totalBytes, episodeSteps, recordingFrames,
-                recordingBytes, token, allowShutdown, shutdownTimeout, maxNumEnvs);
+                recordingBytes, token, allowShutdown, shutdownTimeout, maxNumEnvs, maxVectorEnvs);
     }
 
-    /** This config allowing vector instances of at most {@code numEnvs} sub-environments. */
-    public ServerConfig withMaxNumEnvs(int numEnvs) {
+    /** This config allowing vector instances of at most {@code numEnvs} sub-environments, {@code totalEnvs} in all. */
+    public ServerConfig withVectorLimits(int numEnvs, int totalEnvs) {
         return new ServerConfig(host, port, maxInstances, maxInstancesPerClient, idleTimeout, maxRequestBytes,
                 maxHeaderBytes, dataRoot, maxMonitorBytes, maxMonitoredEpisodeSteps, maxRecordingFrames,
-                maxRecordingBytes, token, allowShutdown, shutdownTimeout, numEnvs);
+                maxRecordingBytes, token, allowShutdown, shutdownTimeout, numEnvs, totalEnvs);
     }
 
     private static void positive(String flag, long value) {

@@ -52,4 +52,23 @@ class VectorInstanceStoreTest {
         assertTrue(unknownEnv.getMessage().contains("malformed environment ID 'NoSuchEnv-v0'"), unknownEnv.getMessage());
         assertEquals(1, store.size(), "a failed create gives its place back");
     }
+
+    @Test
+    void subEnvironmentsOfAllVectorInstancesStayWithinTheirBudget() {
+        InstanceStore store = new InstanceStore(EnvRegistry.discover(), 10, 10, 100, Duration.ofMinutes(5), System::nanoTime);
+        String first = store.createVector("CartPole-v1", 60, AutoresetMode.NEXT_STEP, Map.of(), OptionalLong.empty(), InstanceStore.LOCAL);
+        ApiException over = assertThrows(ApiException.class, () -> store.createVector("Taxi-v3", 41, AutoresetMode.NEXT_STEP,
+                Map.of(), OptionalLong.empty(), InstanceStore.LOCAL));
+        assertTrue(over.getMessage().startsWith("Too many sub-environments in live vector instances (limit 100 in all, 40 free now)"),
+                over.getMessage());
+        assertEquals(1, store.size(), "a refused create takes no place");
+        store.createVector("Taxi-v3", 40, AutoresetMode.NEXT_STEP, Map.of(), OptionalLong.empty(), InstanceStore.LOCAL);
+        store.closeVector(first);
+        assertThrows(IllegalArgumentException.class, () -> store.createVector("Taxi-v3", 2, AutoresetMode.NEXT_STEP,
+                Map.of("is_rainy", "x"), OptionalLong.empty(), InstanceStore.LOCAL), "bad options");
+        store.createVector("Taxi-v3", 60, AutoresetMode.NEXT_STEP, Map.of(), OptionalLong.empty(), InstanceStore.LOCAL);
+        assertThrows(ApiException.class, () -> store.createVector("Taxi-v3", 1, AutoresetMode.NEXT_STEP, Map.of(),
+                OptionalLong.empty(), InstanceStore.LOCAL), "the budget is full again");
+        assertEquals(2, store.size());
+    }
 }

@@ -74,6 +74,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-num-envs", description = "Sub-environments one vector instance (POST /v1/vecenvs/) may have (default: ${DEFAULT-VALUE}).")
     int maxNumEnvs = DEFAULTS.maxNumEnvs();
 
+    @Option(names = "--max-vector-envs", description = "Sub-environments of all live vector instances together (default: ${DEFAULT-VALUE}).")
+    int maxVectorEnvs = DEFAULTS.maxVectorEnvs();
+
     @Option(names = "--allow-runs", description = "Let clients train over HTTP (/v1/runs/, the dashboard at /); each run in its own process.")
     boolean allowRuns;
 
@@ -94,7 +97,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         ServerConfig config = new ServerConfig(host, port, maxInstances, maxInstancesPerClient, idleTimeout, maxRequestBytes,
                 maxHeaderBytes, dataRoot, maxMonitorBytes, maxMonitoredEpisodeSteps, maxRecordingFrames, maxRecordingBytes,
-                token, allowShutdown, shutdownTimeout, maxNumEnvs);
+                token, allowShutdown, shutdownTimeout, maxNumEnvs, maxVectorEnvs);
         if (config.requiredToken().isEmpty() && !isLoopback(host)) {
             LOG.warn("Listening on {} without a token: anyone who can reach this port can create environments and write"
                     + " monitor files. Start with --token <secret> (or JGYM_TOKEN) for a shared server; see docs/operations.md.", host);

@@ -46,7 +46,7 @@ class RemoteVectorEnvTest {
     @BeforeAll
     void start(@TempDir Path dataRoot) {
         server = GymServer.create(new ServerConfig("127.0.0.1", 0, 100, Duration.ofHours(1), 1 << 20, dataRoot, false)
-                .withMaxNumEnvs(64), REGISTRY).start();
+                .withVectorLimits(64, 1024), REGISTRY).start();
         base = "http://127.0.0.1:" + server.port();
     }
 
