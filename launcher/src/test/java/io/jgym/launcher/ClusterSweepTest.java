@@ -64,10 +64,12 @@ class ClusterSweepTest {
                 "--runs-dir", dir.resolve("runs").toString(), "--cluster", cluster, "--members", String.join(",", first, second, third)));
 
         // Kill -9 a worker whose child is training a run (the child is orphaned and may finish on its own).
-        Process[] victim = new Process[1];
-        SweepCommandTest.await(() -> (victim[0] = trainingWorker(folder)) != null, "a worker trains a run");
-        victim[0].destroyForcibly();
-        victim[0].waitFor();
+        Path[] run = new Path[1];
+        int[] training = new int[1];
+        SweepCommandTest.await(() -> (run[0] = trainedRun(folder)) != null && (training[0] = workerOf(run[0])) >= 0, "a worker trains a run");
+        Process victim = workers.get(training[0]);
+        victim.destroyForcibly();
+        victim.waitFor();
 
         SweepCommandTest.Result result = sweep.get(SweepCommandTest.PATIENCE.toSeconds() * 2, TimeUnit.SECONDS);
         assertEquals(0, result.code(), result.err());
@@ -83,6 +85,11 @@ class ClusterSweepTest {
                 assertTrue(lines.get(episode + 1).startsWith(episode + ","), name + ": episode " + episode + " once, in order");
             }
         }
+        // The durable executor ran the dead worker's task again on a survivor, which took the run over.
+        String name = run[0].getFileName().toString();
+        int dead = workers.indexOf(victim);
+        assertTrue(List.of(0, 1, 2).stream().filter(i -> i != dead).anyMatch(i -> log(dir, i).contains("run " + name + " ")),
+                "a surviving worker re-ran the task of " + name);
         List<String> summary = Files.readAllLines(folder.resolve("summary.csv"));
         assertTrue(summary.get(1).startsWith("learningRate_0.1,learningRate=0.1,3,3,") && summary.get(2).startsWith("learningRate_0.5,learningRate=0.5,3,3,"),
                 String.join("\n", summary));
@@ -107,25 +114,33 @@ class ClusterSweepTest {
         return matcher.group(1);
     }
 
-    /** The worker whose child JVM is training one of the sweep's runs now, or null. */
-    private Process trainingWorker(Path folder) {
+    /** A run of the sweep that a worker's child JVM is training now (past its first checkpoint), or null. */
+    private Path trainedRun(Path folder) {
         if (!Files.isDirectory(folder)) {
             return null;
         }
         try (Stream<Path> runs = Files.list(folder)) {
             for (Path run : runs.filter(Files::isDirectory).toList()) {
-                Optional<RunStatus> status = RunStatus.read(run).filter(s -> s.state() == RunStatus.State.RUNNING);
-                Optional<Long> parent = status.flatMap(s -> ProcessHandle.of(s.pid())).flatMap(ProcessHandle::parent).map(ProcessHandle::pid);
-                for (Process worker : workers) {
-                    if (parent.isPresent() && parent.get() == worker.pid() && Files.isDirectory(run.resolve("checkpoints"))) {
-                        return worker;
-                    }
+                if (workerOf(run) >= 0 && Files.isDirectory(run.resolve("checkpoints"))) {
+                    return run;
                 }
             }
         } catch (IOException | IllegalStateException e) {
             return null;   // a folder being written; look again
         }
         return null;
+    }
+
+    /** The index of the worker whose child trains {@code run} now; -1 when none does. */
+    private int workerOf(Path run) {
+        Optional<Long> parent = RunStatus.read(run).filter(s -> s.state() == RunStatus.State.RUNNING).flatMap(s -> ProcessHandle.of(s.pid()))
+                .flatMap(ProcessHandle::parent).map(ProcessHandle::pid);
+        for (int i = 0; i < workers.size(); i++) {
+            if (parent.isPresent() && parent.get() == workers.get(i).pid()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String log(Path dir, int index) {

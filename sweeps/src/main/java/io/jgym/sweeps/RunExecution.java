@@ -92,6 +92,7 @@ final class RunExecution {
             }
             Optional<RunStatus> status = RunStatus.read(folder);
             if (status.isPresent() && status.get().state() == RunStatus.State.FINISHED && !request.extendsRun(folder)) {
+                LOG.info("run {} has finished; reading it back", request.name());
                 return RunResult.collect(folder, status.get(), 0);
             }
             if (status.isPresent() && status.get().state() == RunStatus.State.RUNNING && !awaitOther(folder, status.get())) {
