@@ -162,6 +162,12 @@ public final class GymServer {
             javalin.routes.addHttpHandler(r.method(), r.path(), r.handler());
         }
         javalin.routes.addWsHandler(WsHandlerType.WEBSOCKET, VectorSocket.PATH, vectorSocket::configure);
+        // A vecenv socket lives as long as an idle instance would, and takes messages as large as request bodies.
+        javalin.jetty.modifyWebSocketServletFactory(factory -> {
+            factory.setIdleTimeout(config.idleTimeout());
+            factory.setMaxTextMessageSize(config.maxRequestBytes());
+            factory.setMaxBinaryMessageSize(config.maxRequestBytes());
+        });
         javalin.routes.after(GymServer::readUnreadBody);
         errors(javalin);
     }
