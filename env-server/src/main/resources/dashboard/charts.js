@@ -95,11 +95,14 @@ const Charts = (() => {
 
     draw() {
       const log = wantsLog(this.values);
+      const measured = this.values.filter(v => v !== null).length;  // a metric measured every k-th episode has gaps
       const average = movingAverage(this.values, window(this.values.length));
       const data = thin([this.episodes, this.values, average]);
-      if (this.plot === null || log !== this.log) {
+      const dotted = measured < 60;  // few values: each also drawn as a dot, so a one-episode run shows one
+      if (this.plot === null || log !== this.log || dotted !== this.dotted) {
         if (this.plot !== null) this.plot.destroy();
         this.log = log;
+        this.dotted = dotted;
         this.drawnWidth = width(this.el);
         this.plot = new uPlot({
           title: this.title + (log ? " (log scale)" : ""),
@@ -107,15 +110,15 @@ const Charts = (() => {
           scales: { x: { time: false }, y: log ? { distr: 3 } : {} },
           series: [
             { label: "episode" },
-            { label: "value", stroke: "rgba(58,123,213,0.35)", width: 1, points: { show: this.values.length < 60, size: 5 } },
-            { label: "moving average", stroke: "#1d4f9c", width: 2, points: { show: false } },
+            { label: "value", stroke: "rgba(58,123,213,0.35)", width: 1, spanGaps: true, points: { show: dotted, size: 5 } },
+            { label: "moving average", stroke: "#1d4f9c", width: 2, spanGaps: true, points: { show: false } },
           ],
           axes: [{ label: "episode" }, {}],
         }, data, this.el);
       } else {
         this.plot.setData(data);
       }
-      this.el.dataset.points = String(this.values.filter(v => v !== null).length);
+      this.el.dataset.points = String(measured);
     }
   }
 

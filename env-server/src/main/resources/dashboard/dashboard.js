@@ -184,12 +184,13 @@ async function runView(id) {
   const header = el("div", { id: "run-header" });
   const charts = el("div", { class: "charts", id: "run-charts" });
   const gallery = el("div", { class: "gallery", id: "run-gallery" });
+  const galleryTitle = el("h3", { hidden: "" }, "Newest pictures");
   const config = el("table", { id: "run-config" });
   const log = el("pre", { class: "log", hidden: "" });
   const stop = el("button", { id: "stop-button", onclick: () => act("stop") }, "Stop");
   const resume = el("button", { id: "resume-button", onclick: () => act("resume") }, "Resume");
   view.append(el("h2", {}, "Run ", id), header, el("div", { class: "actions" }, stop, resume),
-      charts, el("h3", {}, "Newest pictures"), gallery, el("h3", {}, "Config"), config, log);
+      galleryTitle, gallery, charts, el("h3", {}, "Config"), config, log);
   const perMetric = new Map();
   let unfollow = null;
   let next = 0;
@@ -231,7 +232,7 @@ async function runView(id) {
     config.replaceChildren(...Object.entries(run.config || {}).map(([k, v]) => el("tr", {}, el("th", {}, k), el("td", {}, format(v)))));
     log.hidden = !run.log_tail;
     log.textContent = run.log_tail || "";
-    const pictures = run.files.filter(f => /\.(png|gif)$/i.test(f.path)).slice(0, 8);
+    const pictures = run.files.filter(f => /\.(png|gif)$/i.test(f.path)).slice(0, 4);
     for (const file of pictures) {
       const key = file.path + "@" + file.modified;
       if (shownFiles.has(key)) continue;
@@ -240,6 +241,7 @@ async function runView(id) {
     }
     const keys = pictures.map(f => f.path + "@" + f.modified);
     gallery.replaceChildren(...keys.map(k => shownFiles.get(k)));
+    galleryTitle.hidden = keys.length === 0;
     return run;
   }
 
