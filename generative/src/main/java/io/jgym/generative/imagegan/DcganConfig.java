@@ -41,6 +41,8 @@ public record DcganConfig(
         double beta1,
         @JsonPropertyDescription("Images per minibatch.")
         int batchSize,
+        @JsonPropertyDescription("Images the discriminator judges together, stacked as channels (PacGAN; 1 = plain).")
+        int pack,
         @JsonPropertyDescription("Real labels are 1 minus this.")
         double labelSmoothing,
         @JsonPropertyDescription("Generated images scored against as many held-out images after each epoch.")
@@ -66,19 +68,22 @@ public record DcganConfig(
         positive("--learning-rate", learningRate);
         inRange("--beta1", beta1, 0, 1);
         positive("--batch-size", batchSize);
+        positive("--pack", pack);
+        if (batchSize % pack != 0) {
+            throw new IllegalArgumentException("--batch-size (" + batchSize + ") must be a multiple of --pack (" + pack + ")");
+        }
         inRange("--label-smoothing", labelSmoothing, 0, 0.5);
         atLeast("--eval-samples", evalSamples, 2);
     }
 
-    /** Generator 128x5x5 -> 64 -> 32 -> 16 -> 3 at 80x80 shapes, discriminator 16-32-64-128, Adam 2e-4 (beta1 0.5), smoothing 0.1. */
+    /**
+     * Generator 128x5x5 -> 64 -> 32 -> 16 -> 3 at 80x80 shapes, discriminator 16-32-64-128 judging
+     * pairs of images (a single-image discriminator let the generator settle on one hue at a time),
+     * Adam 2e-4 (beta1 0.5), smoothing 0.1.
+     */
     public static DcganConfig defaults() {
         return new DcganConfig(1, null, 80, 2000, 0, 10, 100, List.of(128, 64, 32, 16), List.of(16, 32, 64, 128), 2e-4, 0.5, 32,
-                0.1, 200);
-    }
-
-    @Override
-    public int pack() {
-        return 1;
+                2, 0.1, 200);
     }
 
     @Override

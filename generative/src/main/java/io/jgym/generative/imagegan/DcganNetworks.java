@@ -29,7 +29,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * convolutions of the DCGAN paper: those overlap unevenly and printed a checkerboard on the
  * samples, and ND4J's transposed convolution was most of a training step even in ND4J's oneDNN
  * build, where the convolution layers run on oneDNN (docs/benchmarks.md).
- * Discriminator: 4x4 stride-2 convolutions with LeakyReLU 0.2, then a sigmoid output.
+ * Discriminator: 4x4 stride-2 convolutions with LeakyReLU 0.2, then a sigmoid output; it takes
+ * {@code pack} flat images side by side, which read as one image with {@code pack} times the channels.
  */
 final class DcganNetworks {
     private DcganNetworks() {
@@ -69,14 +70,14 @@ final class DcganNetworks {
         LayerHelpers.enable();
         halvings(config, height, width);
         NeuralNetConfiguration.ListBuilder layers = base(config.seed() + 1, config).list();
-        int in = channels;
+        int in = channels * config.pack(); // packed images arrive one after the other: as stacked channels
         for (int out : config.discriminatorFilters()) {
             layers.layer(new ConvolutionLayer.Builder().nIn(in).nOut(out).kernelSize(4, 4).stride(2, 2)
                     .convolutionMode(ConvolutionMode.Same).activation(new ActivationLReLU(0.2)).build());
             in = out;
         }
         layers.layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1).activation(Activation.SIGMOID).build());
-        layers.setInputType(InputType.convolutionalFlat(height, width, channels));
+        layers.setInputType(InputType.convolutionalFlat(height, width, channels * config.pack()));
         MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
         network.init();
         return network;
