@@ -29,8 +29,6 @@ import java.util.OptionalDouble;
  * played by the policy of its newest checkpoint (the one training ended with).
  */
 final class BenchRun {
-    private static final String STOPPED_EARLY = "stopped early";
-
     private BenchRun() {
     }
 
@@ -83,7 +81,7 @@ final class BenchRun {
 
     private static String outcome(RunStatus status) {
         return switch (status.state()) {
-            case FINISHED -> status.message().startsWith(STOPPED_EARLY) ? "stopped_early" : "finished";
+            case FINISHED -> status.message().equals(RunStatus.STOPPED_EARLY) ? "stopped_early" : "finished";
             case STOPPED -> "cancelled";
             default -> status.state().toString();
         };

@@ -1,5 +1,7 @@
 package io.jgym.launcher;
 
+import io.jgym.runs.process.TrainProcess;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import sun.misc.Signal;
@@ -8,7 +10,8 @@ import sun.misc.Signal;
  * Turns Ctrl-C (SIGINT) and SIGTERM into a stop request while a run trains: the trainer finishes
  * its episode, writes a checkpoint and returns, and the command exits with status 130. A second
  * signal ends the process at once (the last checkpoint on disk stays whole: checkpoints are renamed
- * into place only when complete).
+ * into place only when complete). A run started with {@value TrainProcess#PARENT_PID_VARIABLE}
+ * set (a sweep worker's child) is asked to stop in the same way when that process ends.
  */
 final class StopSignals implements BooleanSupplier {
     /** The exit status of a run stopped by a signal, as shells report an interrupted command. */
@@ -25,6 +28,16 @@ final class StopSignals implements BooleanSupplier {
                 }
                 System.err.println("jgym: stopping after this episode (writing a checkpoint); signal again to quit at once");
             });
+        }
+        String parent = System.getenv(TrainProcess.PARENT_PID_VARIABLE);
+        if (parent != null && parent.matches("\\d+")) {
+            ProcessHandle.of(Long.parseLong(parent)).map(ProcessHandle::onExit)
+                    .orElse(CompletableFuture.completedFuture(null))
+                    .thenRun(() -> {
+                        signals.requested.set(true);
+                        System.err.println("jgym: process " + parent + ", which started this run, ended; stopping after this episode"
+                                + " (writing a checkpoint)");
+                    });
         }
         return signals;
     }

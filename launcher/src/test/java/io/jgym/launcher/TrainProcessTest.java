@@ -57,7 +57,7 @@ class TrainProcessTest {
     void aStoppedRunCheckpointsAndResumesToTheEnd(@TempDir Path runs) throws Exception {
         TrainProcess run = TrainProcess.start(ChildJvm.likeThisOne(), "q-learning",
                 spec(runs, "long", Map.of("episodes", 5_000, "checkpointEvery", 5_000)));
-        await(() -> RunStatus.read(run.folder()).map(s -> s.state() == RunStatus.State.RUNNING).orElse(false), "the run started");
+        await(() -> rows(run.folder().resolve("metrics.csv")) > 1, "an episode was reported");
         run.stop();
         RunStatus stopped = finish(run);
         assertEquals(RunStatus.State.STOPPED, stopped.state(), run.logTail(20));
@@ -93,12 +93,40 @@ class TrainProcessTest {
     }
 
     @Test
+    void aRunTiedToTheProcessThatStartedItStopsWithACheckpointWhenThatProcessIsKilled(@TempDir Path runs) throws Exception {
+        Process worker = new ProcessBuilder(ChildJvm.likeThisOne(StartRunAndWait.class.getName())
+                .command(List.of(runs.toString(), "tied"))).redirectErrorStream(true)
+                .redirectOutput(runs.resolve("worker.log").toFile()).start();
+        Path folder = runs.resolve("tied");
+        try {
+            await(() -> RunStatus.read(folder).map(s -> s.state() == RunStatus.State.RUNNING).orElse(false), "the run started");
+            worker.destroyForcibly();
+            await(() -> RunStatus.read(folder).map(s -> !s.state().active()).orElse(false), "the run ended");
+        } finally {
+            worker.destroyForcibly();
+        }
+        RunStatus status = RunStatus.read(folder).orElseThrow();
+        assertEquals(RunStatus.State.STOPPED, status.state(), TrainProcess.logTail(folder, 20));
+        assertTrue(status.episodes() > 0 && status.episodes() < 1_000_000);
+        assertTrue(Files.isDirectory(folder.resolve(String.format("checkpoints/episode-%08d", status.episodes()))));
+        assertTrue(TrainProcess.logTail(folder, 20).contains("which started this run, ended"), TrainProcess.logTail(folder, 20));
+    }
+
+    @Test
     void aRunRefusedAtStartIsFailedWithTheReason(@TempDir Path runs) throws Exception {
         TrainProcess run = TrainProcess.start(ChildJvm.likeThisOne(), "q-learning", spec(runs, "refused", Map.of("env", "NoSuchEnv-v0")));
         RunStatus status = finish(run);
         assertEquals(RunStatus.State.FAILED, status.state());
         assertTrue(status.message().startsWith("exit code 1: jgym: ") && status.message().contains("NoSuchEnv-v0"), status.message());
         assertFalse(Files.exists(run.folder().resolve("config.json")));
+    }
+
+    private static long rows(Path csv) {
+        try (Stream<String> lines = Files.lines(csv)) {
+            return lines.count();
+        } catch (IOException e) {
+            return 0; // not written yet
+        }
     }
 
     private static Stream<String> listed(Path folder) {

@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param message  why it failed, or another line for the reader; empty when there is nothing to say
  */
 public record RunStatus(State state, long pid, String host, Instant started, Instant ended, long episodes, String message) {
+    /** The message of a finished run that ended by the trainer's own rule (solved) before its budget. */
+    public static final String STOPPED_EARLY = "stopped early by the trainer's own rule";
     /** The file in the run folder. */
     public static final String FILE = "status.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

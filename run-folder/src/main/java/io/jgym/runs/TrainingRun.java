@@ -176,17 +176,29 @@ public final class TrainingRun<C, M> {
             TrainingListener listener = TrainingListener.of(all);
             RunStatus status = RunStatus.runningHere();
             record(run, status);
-            listener.onStart(name, trainer.metrics());
+            // The outcome is recorded last, after the listeners have written the plot, report and
+            // event file: a reader that sees it may read every output.
+            RunStatus outcome = status.ended(RunStatus.State.FAILED, 0, "ended before training started");
+            boolean started = false;
             try {
+                listener.onStart(name, trainer.metrics());
+                started = true;
                 Trained<M> trained = trainer.train(context.listener(listener).build());
-                record(run, status.ended(trained.outcome() == Trained.Outcome.CANCELLED ? RunStatus.State.STOPPED
-                        : RunStatus.State.FINISHED, trained.episodes(), ""));
+                outcome = status.ended(trained.outcome() == Trained.Outcome.CANCELLED ? RunStatus.State.STOPPED
+                        : RunStatus.State.FINISHED, trained.episodes(), trained.outcome() == Trained.Outcome.STOPPED_EARLY
+                        ? RunStatus.STOPPED_EARLY : "");
                 return trained;
             } catch (RuntimeException | Error e) {
-                record(run, status.ended(RunStatus.State.FAILED, episodes.done, String.valueOf(e.getMessage())));
+                outcome = status.ended(RunStatus.State.FAILED, episodes.done, String.valueOf(e.getMessage()));
                 throw e;
             } finally {
-                listener.onEnd();
+                try {
+                    if (started) {
+                        listener.onEnd();
+                    }
+                } finally {
+                    record(run, outcome);
+                }
             }
         }
     }

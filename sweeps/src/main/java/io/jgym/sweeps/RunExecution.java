@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * as it is (or resumed, if the sweep now asks for a larger budget); a run another live process is training (the orphaned child of a killed worker, or a
  * task Hazelcast re-ran while the first copy still runs) is waited for; a stopped, failed or
  * interrupted run is resumed from its newest checkpoint; anything else starts fresh. So a run is
- * trained once however often its task is executed.
+ * trained once however often its task is executed. The child stops (with a checkpoint) when the
+ * worker that started it dies, so a task run again elsewhere finds the run stopped, not still training.
  */
 final class RunExecution {
     private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
@@ -100,7 +101,7 @@ final class RunExecution {
             }
             boolean resume = Files.isRegularFile(folder.resolve(RunFolder.CONFIG_FILE));
             LOG.info("{} run {}", resume ? "resuming" : "starting", request.name());
-            TrainProcess process = TrainProcess.start(jvm, request.trainer(), resume ? request.resumed() : request.fresh());
+            TrainProcess process = TrainProcess.start(jvm, request.trainer(), resume ? request.resumed() : request.fresh(), true);
             RunStatus end;
             try {
                 end = process.onExit().get();

@@ -28,6 +28,11 @@ import java.util.stream.Collectors;
 public final class TrainProcess {
     /** The log file in the run folder. */
     public static final String LOG_FILE = "train.log";
+    /**
+     * The environment variable naming the process a child must not outlive: {@code jgym train} asks
+     * its run to stop (with a checkpoint) when that process ends, even by kill -9.
+     */
+    public static final String PARENT_PID_VARIABLE = "JGYM_PARENT_PID";
     /** The exit status of {@code jgym train} stopped by a signal. */
     public static final int EXIT_STOPPED = 130;
     private static final int TAIL_BYTES = 16 * 1024;
@@ -51,6 +56,15 @@ public final class TrainProcess {
      * @throws UncheckedIOException     if the folder cannot be made or the JVM not started
      */
     public static TrainProcess start(ChildJvm jvm, String trainer, RunSpec spec) {
+        return start(jvm, trainer, spec, false);
+    }
+
+    /**
+     * As {@link #start(ChildJvm, String, RunSpec)}; with {@code endsWithThisProcess}, the run also stops
+     * (checkpointed, {@code stopped}) when the current process ends, however it ends: for sweep workers,
+     * whose task is run again elsewhere when they die. A server's runs outlive a server restart instead.
+     */
+    public static TrainProcess start(ChildJvm jvm, String trainer, RunSpec spec, boolean endsWithThisProcess) {
         String name = spec.name().orElseThrow(() -> new IllegalArgumentException("a run started in a child process needs a name"));
         Path folder = RunFolder.resolve(spec.runsDir(), name);
         List<String> arguments = arguments(trainer, spec);
@@ -59,6 +73,11 @@ public final class TrainProcess {
             RunStatus.queued().write(folder);
             ProcessBuilder builder = new ProcessBuilder(jvm.command(arguments)).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve(LOG_FILE).toFile()));
+            if (endsWithThisProcess) {
+                builder.environment().put(PARENT_PID_VARIABLE, String.valueOf(ProcessHandle.current().pid()));
+            } else {
+                builder.environment().remove(PARENT_PID_VARIABLE);
+            }
             return new TrainProcess(folder, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the run " + name + ": " + e.getMessage(), e);
