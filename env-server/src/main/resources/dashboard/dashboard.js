@@ -269,7 +269,12 @@ async function runView(id) {
       notice("");
       await api(path + "/" + what, { method: "POST", body: {} });
       await details();
-      if (what === "resume") listen();
+      if (what === "resume") {
+        // A resumed run trains again from its last checkpoint: read its rows afresh.
+        perMetric.forEach(c => c.truncate(0));
+        next = 0;
+        listen();
+      }
     } catch (e) {
       notice(e.message);
     }

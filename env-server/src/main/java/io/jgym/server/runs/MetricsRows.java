@@ -17,16 +17,18 @@ import java.util.Map;
  * Follows a run's {@code metrics.csv} as the child process appends to it: the column names and the
  * rows not yet seen, each as a map from column to value ({@code episode} and {@code total_steps} as
  * whole numbers, a metric the episode did not measure as null). It keeps its byte position, so a
- * live run is read once however often it is polled; when the file is replaced (a resumed run drops
- * the rows after its checkpoint) it starts again from the first row it has not handed out, by
- * episode. A last line still being written is left for the next poll. The metrics route reads a
- * page with a fresh one; each event stream keeps its own.
+ * live run is read once however often it is polled. When the file is replaced (a resumed run
+ * rewrites it without the rows after its checkpoint, and trains those episodes again) it starts
+ * again from its first episode, so a follower gets the rows as they now are (an episode it had
+ * seen comes again: drop what it had from there on). A last line still being written is left for
+ * the next poll. The metrics route reads a page with a fresh one; each event stream keeps its own.
  */
 final class MetricsRows {
     private static final String EPISODE = "episode";
     private static final String TOTAL_STEPS = "total_steps";
 
     private final Path csv;
+    private final long firstEpisode;
     private List<String> columns = List.of();
     private long position;
     private long nextEpisode;
@@ -35,6 +37,7 @@ final class MetricsRows {
     /** @param sinceEpisode the first episode to hand out (0 for all rows) */
     MetricsRows(Path csv, long sinceEpisode) {
         this.csv = csv;
+        this.firstEpisode = sinceEpisode;
         this.nextEpisode = sinceEpisode;
     }
 
@@ -54,7 +57,8 @@ final class MetricsRows {
             Object key = Files.readAttributes(csv, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
             long size = Files.size(csv);
             if (fileKey != null && (!fileKey.equals(key) || size < position)) {
-                position = 0; // replaced: a resumed run rewrote it; rows before nextEpisode are skipped below
+                position = 0; // replaced by a resumed run: hand the rows out again as they now are
+                nextEpisode = firstEpisode;
             }
             fileKey = key;
             if (size == position) {
