@@ -3,75 +3,11 @@
 // runs overlaid), one run (every metric as a live curve from its event stream, the newest samples
 // and GIFs, its config, stop and resume), a form that starts a run of any trainer from its preset,
 // and a viewer of live environment instances' frames. A server started with --token gets the token
-// once from the user; it is kept in this browser's localStorage and sent with every request.
+// once from the user; api.js keeps it in this browser's localStorage and sends it with every request.
 "use strict";
 
-const TOKEN_KEY = "jgym.token";
 const view = document.getElementById("view");
 let leaving = [];  // stops timers and streams of the view being left
-
-// ---- API -------------------------------------------------------------------------------------------
-
-function authHeaders() {
-  const token = localStorage.getItem(TOKEN_KEY);
-  return token ? { "Authorization": "Bearer " + token } : {};
-}
-
-class ApiError extends Error {
-  constructor(status, message) { super(message); this.status = status; }
-}
-
-async function api(path, options = {}) {
-  const init = { method: options.method || "GET", headers: authHeaders() };
-  if (options.body !== undefined) {
-    init.headers["Content-Type"] = "application/json";
-    init.body = JSON.stringify(options.body);
-  }
-  const res = await fetch(path, init);
-  if (res.status === 401) {
-    document.getElementById("token-form").hidden = false;
-  }
-  const text = await res.text();
-  const json = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new ApiError(res.status, json && json.message ? json.message : "HTTP " + res.status);
-  return json;
-}
-
-/** A file of a run (or a frame) as an object URL, fetched with the token. */
-async function blobUrl(path) {
-  const res = await fetch(path, { headers: authHeaders() });
-  if (!res.ok) throw new ApiError(res.status, "HTTP " + res.status + " for " + path);
-  return URL.createObjectURL(await res.blob());
-}
-
-/** Follows a Server-Sent Events stream through fetch (so the token travels in a header), calling onEvent(type, data). */
-function follow(path, onEvent) {
-  const controller = new AbortController();
-  (async () => {
-    const res = await fetch(path, { headers: authHeaders(), signal: controller.signal });
-    if (!res.ok) throw new ApiError(res.status, "HTTP " + res.status);
-    const reader = res.body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = "";
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      let end;
-      while ((end = buffer.indexOf("\n\n")) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        let type = "message", data = null;
-        for (const line of block.split("\n")) {
-          if (line.startsWith("event: ")) type = line.slice(7);
-          else if (line.startsWith("data: ")) data = line.slice(6);
-        }
-        if (data !== null) onEvent(type, JSON.parse(data));
-      }
-    }
-  })().catch(e => { if (e.name !== "AbortError") notice(e.message); });
-  return () => controller.abort();
-}
 
 // ---- helpers ---------------------------------------------------------------------------------------
 
@@ -261,7 +197,7 @@ async function runView(id) {
         showState(data);
         details().catch(e => notice(e.message));
       }
-    });
+    }, e => notice(e.message));
   }
 
   async function act(what) {
@@ -420,7 +356,7 @@ async function route() {
 
 document.getElementById("token-form").addEventListener("submit", event => {
   event.preventDefault();
-  localStorage.setItem(TOKEN_KEY, document.getElementById("token-input").value);
+  saveToken(document.getElementById("token-input").value);
   document.getElementById("token-form").hidden = true;
   route();
 });
