@@ -120,6 +120,7 @@ class RunsRoutesTest {
         "taken name|{\"trainer\": \"q-learning\", \"name\": \"from-the-cli\"}|A run named 'from-the-cli' exists already",
         "not json|{trainer|Request is not a valid json",
         "config not an object|{\"trainer\": \"q-learning\", \"config\": [1]}|'config' must be an object",
+        "value like a flag|{\"trainer\": \"q-learning\", \"config\": {\"env\": \"--runs-dir=/tmp\"}}|Config key 'env' cannot start with '-'",
     })
     void badRequestsAreRefusedBeforeAnyProcessStarts(String what, String body, String message) throws IOException {
         List<String> before = folders();

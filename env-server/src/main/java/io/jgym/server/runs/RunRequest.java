@@ -175,6 +175,11 @@ record RunRequest(String trainer, Optional<String> preset, Map<String, Object> s
                 throw ApiException.badRequest("Unknown config key '" + Messages.quote(field.getKey()) + "' for " + provider.name()
                         + "; its keys are " + String.join(", ", keys));
             }
+            if (field.getValue().isTextual() && field.getValue().asText().startsWith("-")) {
+                // The child gets each setting as a flag's value; one that looks like a flag would be read as one.
+                throw ApiException.badRequest("Config key '" + field.getKey() + "' cannot start with '-', got "
+                        + Messages.quote(field.getValue().toString()));
+            }
             settings.put(field.getKey(), JSON.convertValue(field.getValue(), Object.class));
         }
         return settings;
