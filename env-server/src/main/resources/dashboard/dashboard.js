@@ -279,6 +279,7 @@ async function newRunView() {
     event.preventDefault();
     const config = {};
     for (const input of fields.querySelectorAll("[name]")) {
+      if (input.dataset.preset === "null" && input.value === "") continue;  // left unset, as in the preset
       const value = valueOf(input);
       if (JSON.stringify(value) !== input.dataset.preset) config[input.name] = value;
     }
