@@ -170,8 +170,8 @@ def dense_gan_step():
 
 # dcgan-rgb: DcganConfig.defaults(): 80x80x3; G dense -> 128x5x5, BN+ReLU, per doubling 2x nearest upsampling and a 3x3
 # convolution 64-32-16 (BN+ReLU) -> 3 tanh;
-# D on pairs of images stacked as 6 channels (pack 2), 4x4 stride-2 convolutions 16-32-64-128, LeakyReLU 0.2, sigmoid;
-# Adam 2e-4 beta1 0.5, batch 32, smoothing 0.1
+# D 4x4 stride-2 convolutions 16-32-64-128, LeakyReLU 0.2, sigmoid (pack 1: single images); Adam 2e-4 beta1 0.5, batch 32,
+# smoothing 0.1
 def dcgan_step():
     gf = [128, 64, 32, 16]
     layers = [nn.Linear(100, gf[0] * 25), nn.BatchNorm1d(gf[0] * 25), nn.ReLU(), Reshape(gf[0], 5, 5)]
@@ -179,7 +179,7 @@ def dcgan_step():
         layers += [nn.Upsample(scale_factor=2), nn.Conv2d(i, o, 3, 1, 1), nn.BatchNorm2d(o), nn.ReLU()]
     layers += [nn.Upsample(scale_factor=2), nn.Conv2d(gf[-1], 3, 3, 1, 1), nn.Tanh(), nn.Flatten()]
     g = he(nn.Sequential(*layers))
-    pack = 2
+    pack = 1
     df = [3 * pack, 16, 32, 64, 128]
     layers = [Reshape(3 * pack, 80, 80)]
     for i, o in zip(df, df[1:]):

@@ -77,13 +77,13 @@ public record DcganConfig(
     }
 
     /**
-     * Generator 128x5x5 -> 64 -> 32 -> 16 -> 3 at 80x80 shapes, discriminator 16-32-64-128 judging
-     * pairs of images (a single-image discriminator let the generator settle on one hue at a time),
-     * Adam 2e-4 (beta1 0.5), smoothing 0.1.
+     * Generator 128x5x5 -> 64 -> 32 -> 16 -> 3 at 80x80 shapes, discriminator 16-32-64-128 on single
+     * images (judging pairs, {@code --pack 2}, did not stop the generator settling on one hue at a
+     * time in a default run; docs/generative.md), Adam 2e-4 (beta1 0.5), smoothing 0.1.
      */
     public static DcganConfig defaults() {
         return new DcganConfig(1, null, 80, 2000, 0, 10, 100, List.of(128, 64, 32, 16), List.of(16, 32, 64, 128), 2e-4, 0.5, 32,
-                2, 0.1, 200);
+                1, 0.1, 200);
     }
 
     @Override
