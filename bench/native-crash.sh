@@ -38,6 +38,7 @@ for i in $(seq 1 "$runs"); do
     echo "run $i ($workload): exit status $status"
     if [ -f "$work/hs_err_$i.log" ]; then
       grep -m 3 -E 'SIGSEGV|Problematic frame|^C  \[' "$work/hs_err_$i.log" | sed 's/^/    /'
+      grep -m 6 -E '^[Jj] ' "$work/hs_err_$i.log" | cut -c1-160 | sed 's/^/    /'   # the Java frames above it
     else
       tail -n 3 "$work/out_$i.log" | sed 's/^/    /'
     fi
