@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jgym.client.RunsClient;
+import io.jgym.runs.RunStatus;
 import io.jgym.runs.process.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,28 +81,35 @@ class ServeWithRunsTest {
     @Test
     void aServerKilledWithSignal9IsReplacedByOneThatListsAndStopsTheSameRun(@TempDir Path dir) throws Exception {
         Path runs = dir.resolve("runs");
+        String id = "outlives";
         Serve first = Serve.start(runs, dir.resolve("first.log"), List.of());
-        RunsClient client = new RunsClient(first.url(), "");
-        String id = client.runCreate("q-learning", null, Map.of("episodes", 50_000_000), "outlives", OptionalLong.empty());
-        await(() -> client.runStatus(id).get("state").asText().equals("running"), "the run trains");
-        first.process().destroyForcibly();
-        first.process().onExit().get();
-
-        Serve second = Serve.start(runs, dir.resolve("second.log"), List.of());
         try {
-            RunsClient again = new RunsClient(second.url(), "");
-            JsonNode listed = again.runList();
-            assertEquals(1, listed.size(), listed.toString());
-            assertEquals(id, listed.get(0).get("id").asText());
-            String state = listed.get(0).get("state").asText();
-            if (state.equals("running")) {
-                again.runStop(id); // the child outlived its server: the new one stops it through its process id
+            RunsClient client = new RunsClient(first.url(), "");
+            client.runCreate("q-learning", null, Map.of("episodes", 50_000_000), id, OptionalLong.empty());
+            await(() -> client.runStatus(id).get("state").asText().equals("running"), "the run trains");
+            first.process().destroyForcibly();
+            first.process().onExit().get();
+
+            Serve second = Serve.start(runs, dir.resolve("second.log"), List.of());
+            try {
+                RunsClient again = new RunsClient(second.url(), "");
+                JsonNode listed = again.runList();
+                assertEquals(1, listed.size(), listed.toString());
+                assertEquals(id, listed.get(0).get("id").asText());
+                if (listed.get(0).get("state").asText().equals("running")) {
+                    again.runStop(id); // the child outlived its server: the new one stops it through its process id
+                }
+                JsonNode ended = again.runWait(id, PATIENCE);
+                assertEquals("stopped", ended.get("state").asText(), ended.toString());
+            } finally {
+                second.process().destroy();
+                second.process().onExit().get();
             }
-            JsonNode ended = again.runWait(id, PATIENCE);
-            assertEquals("stopped", ended.get("state").asText(), ended.toString());
         } finally {
-            second.process().destroy();
-            second.process().onExit().get();
+            first.process().destroyForcibly();
+            // A failed check must not leave the run's child training on (it outlives servers by design).
+            RunStatus.read(runs.resolve(id)).filter(RunStatus::processAlive)
+                    .flatMap(s -> ProcessHandle.of(s.pid())).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 
