@@ -93,8 +93,8 @@ public final class TrainProcess {
             arguments.add("--resume");
         }
         for (Map.Entry<String, Object> setting : spec.settings().entrySet()) {
-            arguments.add(Setting.flag(setting.getKey()));
-            arguments.add(flagValue(setting.getKey(), setting.getValue()));
+            // --flag=value, so a value starting with '-' is never read as another flag
+            arguments.add(Setting.flag(setting.getKey()) + "=" + flagValue(setting.getKey(), setting.getValue()));
         }
         return arguments;
     }
