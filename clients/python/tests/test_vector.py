@@ -1,9 +1,9 @@
 """Tests of jgym_vector.RemoteVectorEnv against a live jgym server.
 
-Run by the JUnit test PythonVectorClientTest (and by PythonClientTest's discovery), which starts
+Run by the JUnit test PythonClientTest (its discovery, and once more with numpy hidden), which starts
 a server and sets JGYM_SERVER; skipped when it is not set. Replays Gymnasium's vector fixtures
 (envs/src/test/resources/parity/vector) and compares every value exactly. With numpy installed the
-client uses the binary encoding and numpy arrays; PythonVectorClientTest also runs this file with
+client uses the binary encoding and numpy arrays; PythonClientTest also runs this file with
 numpy hidden, where the client must fall back to JSON and lists and still match.
 """
 

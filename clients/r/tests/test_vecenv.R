@@ -1,6 +1,6 @@
 # Tests of the R vector-environment functions (vecenv.R) against a live jgym server (URL in
 # JGYM_SERVER): a Gymnasium vector fixture replayed exactly, matrices of the right shape, errors.
-# Run by the JUnit test RVectorClientTest; or by hand:
+# Run by the JUnit test RClientTest; or by hand:
 #   JGYM_SERVER=http://127.0.0.1:5000 Rscript clients/r/tests/test_vecenv.R
 args <- commandArgs(trailingOnly = FALSE)
 here <- dirname(normalizePath(sub("^--file=", "", args[grep("^--file=", args)])))

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The R client's checks and the course's DQN program, run by a real Rscript against a real server. */
+/**
+ * The R client's checks (gym routes and vector environments) and the course's DQN program, run by a
+ * real Rscript against a real server.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RClientTest {
     private static final String PACKAGES = "r-base-core r-cran-httr r-cran-jsonlite";
@@ -62,5 +65,12 @@ class RClientTest {
         Matcher m = Pattern.compile("mean return of the " + which + " 20 episodes: ([0-9.]+)").matcher(output);
         assertTrue(m.find(), output);
         return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void vecenvChecksPassIncludingAGymnasiumFixture() throws Exception {
+        Script.Result r = Script.run(server.url(), "Rscript", Script.clientsDir().resolve("r/tests/test_vecenv.R").toString());
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("R vecenv client: all"), r.output());
     }
 }
