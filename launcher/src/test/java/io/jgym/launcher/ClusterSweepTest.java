@@ -63,7 +63,7 @@ class ClusterSweepTest {
         CompletableFuture<SweepCommandTest.Result> sweep = CompletableFuture.supplyAsync(() -> SweepCommandTest.run("sweep", spec.toString(),
                 "--runs-dir", dir.resolve("runs").toString(), "--cluster", cluster, "--members", String.join(",", first, second, third)));
 
-        // Kill -9 a worker whose child is training a run (the child is orphaned and may finish on its own).
+        // Kill -9 a worker whose child is training a run (the child then stops with a checkpoint, or finishes first).
         Path[] run = new Path[1];
         int[] training = new int[1];
         SweepCommandTest.await(() -> (run[0] = trainedRun(folder)) != null && (training[0] = workerOf(run[0])) >= 0, "a worker trains a run");
@@ -88,7 +88,8 @@ class ClusterSweepTest {
         // The durable executor ran the dead worker's task again on a survivor, which took the run over.
         String name = run[0].getFileName().toString();
         int dead = workers.indexOf(victim);
-        assertTrue(List.of(0, 1, 2).stream().filter(i -> i != dead).anyMatch(i -> log(dir, i).contains("run " + name + " ")),
+        Pattern took = Pattern.compile("run " + Pattern.quote(name) + "\\b");
+        assertTrue(List.of(0, 1, 2).stream().filter(i -> i != dead).anyMatch(i -> took.matcher(log(dir, i)).find()),
                 "a surviving worker re-ran the task of " + name);
         List<String> summary = Files.readAllLines(folder.resolve("summary.csv"));
         assertTrue(summary.get(1).startsWith("learningRate_0.1,learningRate=0.1,3,3,") && summary.get(2).startsWith("learningRate_0.5,learningRate=0.5,3,3,"),
