@@ -11,7 +11,7 @@
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs="${1:-50}"; shift $(( $# > 0 ? 1 : 0 ))
-steps="${STEPS:-4000}"; gan_images="${GAN_IMAGES:-3200}"
+steps="${STEPS:-2000}"; gan_images="${GAN_IMAGES:-3200}"
 if [ -z "${JGYM_CP:-}" ]; then
   ./jgym --version >/dev/null || exit 1   # builds on first use
   JGYM_CP=launcher/target/jgym.jar
