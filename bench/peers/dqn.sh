@@ -2,25 +2,23 @@
 # jgym's DQN against its PyTorch peer (dqn_cartpole.py), one after the other in one run, one thread
 # each: milliseconds per update, then steps and wall time to a greedy mean of 475 on CartPole-v1 over
 # the same seeds, and the ratio of the median wall times (jgym / PyTorch). Needs Debian's
-# python3-torch and python3-numpy (apt-get install python3-torch); not run by CI.
+# python3-torch, python3-numpy and libopenblas0-pthread (see torch.sh); not run by CI.
 # Usage: bench/peers/dqn.sh [seeds] [max-steps] [updates]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 seeds="${1:-5}"; max_steps="${2:-50000}"; updates="${3:-3000}"
-python=/usr/bin/python3   # Debian's interpreter, where python3-torch is installed
-export OMP_NUM_THREADS=1
+source bench/peers/torch.sh
 
 ./jgym --version >/dev/null   # builds on first use
 echo "## milliseconds per update"
-java -XX:+UseParallelGC -Xmn32m -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -cp launcher/target/jgym.jar \
-  io.jgym.agents.dqn.DqnUpdateTiming "$updates"
-"$python" bench/peers/dqn_cartpole.py --updates "$updates"
+java "${jvm_opts[@]}" -cp launcher/target/jgym.jar io.jgym.agents.dqn.DqnUpdateTiming "$updates"
+torch_peer bench/peers/dqn_cartpole.py --updates "$updates"
 
 echo; echo "## to greedy 475"
 jgym_table="$(./jgym bench dqn --seeds "$seeds" --max-steps "$max_steps" --eval-every 2500 --eval-episodes 100 \
   --stop-when-solved true --final-episodes 0)"
 echo "$jgym_table"
-torch_table="$("$python" bench/peers/dqn_cartpole.py --seeds "$seeds" --max-steps "$max_steps")"
+torch_table="$(torch_peer bench/peers/dqn_cartpole.py --seeds "$seeds" --max-steps "$max_steps")"
 echo "$torch_table"
 
 # The wall-time medians: jgym's "wall s to it" column of its first target (eval/greedy_mean), the peer's last column.

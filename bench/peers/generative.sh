@@ -14,15 +14,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 minibatches="${1:-100}"; warm_up="${2:-20}"; repeats="${3:-2}"
 shift $(( $# < 3 ? $# : 3 ))
 trainers=("$@"); [ ${#trainers[@]} -gt 0 ] || trainers=(vae conv-ae dense-gan dcgan-rgb sine-gan)
-python=/usr/bin/python3   # Debian's interpreter, where python3-torch is installed
-openblas=/usr/lib/x86_64-linux-gnu/openblas-pthread
-[ -f "$openblas/libblas.so.3" ] || { echo "needs OpenBLAS: apt-get install libopenblas0-pthread" >&2; exit 1; }
-export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
+source bench/peers/torch.sh
 if [ -z "${JGYM_CP:-}" ]; then
   ./jgym --version >/dev/null   # builds on first use
   JGYM_CP=launcher/target/jgym.jar
 fi
-eval "$(grep '^jvm_opts=' jgym)"   # the JVM options ./jgym runs with
 data="$(mktemp -d)"; trap 'rm -rf "$data"' EXIT
 
 field() { tr ' ' '\n' | grep "^$1=" | cut -d= -f2; }
@@ -34,7 +30,7 @@ for trainer in "${trainers[@]}"; do
   for repeat in $(seq 1 "$repeats"); do
     jgym="$(java "${jvm_opts[@]}" -cp "$JGYM_CP" io.jgym.generative.bench.StepTiming "$trainer" "$minibatches" "$warm_up" \
       "$data/$trainer" 2>/dev/null | grep '^RESULT')"
-    peer="$(LD_LIBRARY_PATH="$openblas" "$python" bench/peers/generative.py "$trainer" "$data/$trainer" "$minibatches" "$warm_up" \
+    peer="$(torch_peer bench/peers/generative.py "$trainer" "$data/$trainer" "$minibatches" "$warm_up" \
       | grep '^RESULT')"
     j="$(echo "$jgym" | field median_ms)"; p="$(echo "$peer" | field median_ms)"
     echo "| $trainer | $repeat | $j | $p | $(awk -v a="$j" -v b="$p" 'BEGIN { printf "%.2f", a / b }') |" \
