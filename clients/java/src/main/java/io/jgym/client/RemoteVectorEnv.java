@@ -107,14 +107,7 @@ public final class RemoteVectorEnv implements VectorEnv {
 
     @Override
     public VectorReset reset(OptionalLong seed, boolean[] resetMask) {
-        ObjectNode body = JSON.createObjectNode();
-        seed.ifPresent(s -> body.put("seed", s));
-        if (resetMask != null) {
-            var mask = body.putObject("options").putArray("reset_mask");
-            for (boolean b : resetMask) {
-                mask.add(b);
-            }
-        }
+        ObjectNode body = VectorCodec.resetRequest(JSON.createObjectNode(), seed, resetMask);
         if (encoding == Encoding.BINARY) {
             return VectorCodec.reset(binary(path + "reset/", "application/json", body.toString().getBytes()), this);
         }

@@ -106,14 +106,7 @@ public final class SocketVectorEnv implements VectorEnv {
 
     @Override
     public VectorReset reset(OptionalLong seed, boolean[] resetMask) {
-        ObjectNode body = JSON.createObjectNode().put("op", "reset").put("binary", true);
-        seed.ifPresent(s -> body.put("seed", s));
-        if (resetMask != null) {
-            var mask = body.putObject("options").putArray("reset_mask");
-            for (boolean b : resetMask) {
-                mask.add(b);
-            }
-        }
+        ObjectNode body = VectorCodec.resetRequest(JSON.createObjectNode().put("op", "reset").put("binary", true), seed, resetMask);
         return VectorCodec.reset(binary(exchange(base, socket, body.toString(), null)), this);
     }
 

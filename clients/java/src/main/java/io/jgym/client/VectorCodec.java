@@ -2,6 +2,8 @@ package io.jgym.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jgym.contracts.space.Space;
 import io.jgym.contracts.space.TupleSpace;
 import io.jgym.contracts.space.Value;
@@ -16,6 +18,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Reads the vecenv routes' JSON into the {@code VectorEnv} contract's types, so that
@@ -130,6 +133,18 @@ final class VectorCodec {
         } catch (IOException e) {
             throw new GymServerException(200, "Server sent invalid infos JSON: " + text);
         }
+    }
+
+    /** {@code body} with a reset's {@code seed} and {@code options.reset_mask}, as the vecenv routes and socket take them. */
+    static ObjectNode resetRequest(ObjectNode body, OptionalLong seed, boolean[] resetMask) {
+        seed.ifPresent(s -> body.put("seed", s));
+        if (resetMask != null) {
+            ArrayNode mask = body.putObject("options").putArray("reset_mask");
+            for (boolean reset : resetMask) {
+                mask.add(reset);
+            }
+        }
+        return body;
     }
 
     /** The actions as a JSON list: integers, or lists of floats. */
