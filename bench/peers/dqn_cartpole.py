@@ -4,7 +4,7 @@
 Matched to `./jgym train dqn` (DqnConfig.defaults()), one thread:
 - network 4-64-64-2, ReLU, linear output; He-normal weights (DL4J's WeightInit.RELU: N(0, 2/fan_in)),
   zero biases; Adam (betas 0.9/0.999, eps 1e-8, as DL4J's Adam) at lr 3e-3 falling linearly to 3e-5
-  over --max-steps in 100 stairs (jgym's --learning-rate-end 3e-5, set at each training phase);
+  over --max-steps in 50 stairs (jgym's --learning-rate-end 3e-5, set at each training phase);
 - squared error over all outputs with labels equal to the online Q except the taken action (DL4J's
   MSE output layer as jgym's DqnLearner feeds it: the same gradient, 2 (q - y) / (batch * actions));
 - gamma 0.99, replay memory 50,000 sampled uniformly with replacement, minibatch 128, one gradient
@@ -134,8 +134,8 @@ def greedy_mean(learner):
 
 
 def learning_rate(step, max_steps):
-    """jgym's decaying rate: a line from LR to LR_END over max_steps, in stairs of 1%, then LR_END."""
-    stair = max(1, max_steps // 100)
+    """jgym's decaying rate: a line from LR to LR_END over max_steps, in stairs of 2%, then LR_END."""
+    stair = max(1, max_steps // 50)
     at = step // stair * stair
     return LR_END if at >= max_steps else LR + (LR_END - LR) * at / max_steps
 

@@ -10,7 +10,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * the network.
  */
 final class DecayingLearningRate {
-    static final int STAIRS = 100;
+    static final int STAIRS = 50;
     private final StepSchedule schedule;
     private final long stairSteps;
     private final boolean constant;

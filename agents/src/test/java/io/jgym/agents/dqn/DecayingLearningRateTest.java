@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The learning rate a DQN network trains with when {@code --learning-rate-end} is below
  * {@code --learning-rate}: held for {@code --learning-rate-decay-from} of the horizon, then a straight
- * line in stairs of 1% of the horizon to the end value, which it keeps; nothing touched when the two
+ * line in stairs of 2% of the horizon to the end value, which it keeps; nothing touched when the two
  * rates are equal.
  */
 class DecayingLearningRateTest {
@@ -29,8 +29,8 @@ class DecayingLearningRateTest {
         DecayingLearningRate rates = new DecayingLearningRate(config, 10_000);
         assertEquals(1e-3, rateAt(rates, network, 0), 1e-15);
         assertEquals(1e-3 - 9e-4 * 0.5, rateAt(rates, network, 5_000), 1e-15);
-        assertEquals(1e-3 - 9e-4 * 0.5, rateAt(rates, network, 5_099), 1e-15, "a stair is 1% of the horizon");
-        assertEquals(1e-3 - 9e-4 * 0.51, rateAt(rates, network, 5_100), 1e-15);
+        assertEquals(1e-3 - 9e-4 * 0.5, rateAt(rates, network, 5_199), 1e-15, "a stair is 2% of the horizon");
+        assertEquals(1e-3 - 9e-4 * 0.52, rateAt(rates, network, 5_200), 1e-15);
         assertEquals(1e-4, rateAt(rates, network, 10_000), 1e-15);
         assertEquals(1e-4, rateAt(rates, network, 50_000), 1e-15, "an extended run stays at the end value");
     }
@@ -43,7 +43,7 @@ class DecayingLearningRateTest {
         DecayingLearningRate rates = new DecayingLearningRate(config, 10_000);
         assertEquals(1e-3, rateAt(rates, network, 4_999), 1e-15);
         assertEquals(1e-3, rateAt(rates, network, 5_000), 1e-15);
-        assertEquals(1e-3 - 9e-4 * 0.5, rateAt(rates, network, 7_500), 1e-15);
+        assertEquals(1e-3 - 9e-4 * 0.52, rateAt(rates, network, 7_600), 1e-15);
         assertEquals(1e-4, rateAt(rates, network, 10_000), 1e-15);
     }
 
