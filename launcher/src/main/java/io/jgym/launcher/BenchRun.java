@@ -26,7 +26,8 @@ import java.util.OptionalDouble;
  * outcome and training time from {@code status.json}, the last and best value of each metric and the
  * first episode reaching each target from {@code metrics.csv}, the wall time of that episode from the
  * TensorBoard event file ({@link EpisodeTimes}), and, for an agent, the mean return of greedy episodes
- * played by the policy of its newest checkpoint (the one training ended with).
+ * played by the policy of its newest checkpoint (the one training ended with) and by its best one (the
+ * network of its best greedy check, which {@code eval} and {@code play} use).
  */
 final class BenchRun {
     private BenchRun() {
@@ -76,7 +77,7 @@ final class BenchRun {
         RunStatus status = RunStatus.read(folder).orElseThrow(() -> new IllegalStateException("the run " + folder + " left no status"));
         double seconds = status.ended() == null ? 0 : Duration.between(status.started(), status.ended()).toMillis() / 1e3;
         return new TrainerBench.Row(run.run().seed(), outcome(status), run.episodes(), steps, seconds, last, best, targetSteps, targetSeconds,
-                status.state() == RunStatus.State.FINISHED ? finalMean(provider, folder, finalEpisodes) : OptionalDouble.empty());
+                policyMean(provider, folder, status, finalEpisodes, false), policyMean(provider, folder, status, finalEpisodes, true));
     }
 
     private static String outcome(RunStatus status) {
@@ -88,15 +89,16 @@ final class BenchRun {
     }
 
     /**
-     * For an agent, the mean return of {@code episodes} greedy episodes (from {@link Policy#EVALUATION_SEED},
-     * as the greedy checks) of the policy in the run's newest checkpoint: the network a user keeps if they
-     * take the last one, beside the best checkpoint's.
+     * For a finished agent run, the mean return of {@code episodes} greedy episodes (from
+     * {@link Policy#EVALUATION_SEED}, as the greedy checks) of the policy in the run's newest checkpoint
+     * (the network a user keeps if they take the last one) or in its best one: the best greedy check
+     * picked that network on fewer episodes, an optimistic estimate that these episodes re-measure.
      */
-    private static OptionalDouble finalMean(TrainerProvider<?, ?> provider, Path folder, int episodes) {
-        if (episodes <= 0 || !(provider instanceof AgentProvider<?> agent)) {
+    private static OptionalDouble policyMean(TrainerProvider<?, ?> provider, Path folder, RunStatus status, int episodes, boolean best) {
+        if (episodes <= 0 || status.state() != RunStatus.State.FINISHED || !(provider instanceof AgentProvider<?> agent)) {
             return OptionalDouble.empty();
         }
-        return CheckpointFolder.find(folder.resolve(RunFolder.CHECKPOINTS), false).map(checkpoint -> {
+        return CheckpointFolder.find(folder.resolve(RunFolder.CHECKPOINTS), best).map(checkpoint -> {
             Object config = TrainerConfigs.restore(provider, String.valueOf(RunFolder.open(folder).record().get("preset")),
                     RunFolder.open(folder).record().get("config"), Map.of());
             Policy policy = agent.load(TrainerBench.cast(config), checkpoint);

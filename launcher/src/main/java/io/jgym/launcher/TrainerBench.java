@@ -161,7 +161,8 @@ final class TrainerBench implements Callable<Integer> {
 
     /** What one seed's run reached; {@code outcome} is finished, stopped_early, cancelled or failed. */
     record Row(long seed, String outcome, long episodes, long steps, double seconds, Map<String, Double> last,
-               Map<String, Double> best, long[] targetSteps, double[] targetSeconds, OptionalDouble finalPolicy) {
+               Map<String, Double> best, long[] targetSteps, double[] targetSeconds, OptionalDouble finalPolicy,
+               OptionalDouble bestPolicy) {
     }
 
     /** The Markdown table: its columns come from the trainer's shown metrics and targets. */
@@ -169,9 +170,11 @@ final class TrainerBench implements Callable<Integer> {
         void header(PrintWriter out) {
             List<String> columns = new ArrayList<>(List.of("seed", "outcome", "episodes", "steps", "wall s"));
             for (Metric metric : metrics) {
-                columns.add(metric.label() + " (final)");
+                // A label such as |TD| must not split its column: Markdown escapes a pipe in a cell as \|.
+                String label = metric.label().replace("|", "\\|");
+                columns.add(label + " (final)");
                 if (hasBest(metric)) {
-                    columns.add(metric.label() + " (best)");
+                    columns.add(label + " (best)");
                 }
             }
             for (Target target : targets) {
@@ -180,6 +183,7 @@ final class TrainerBench implements Callable<Integer> {
             }
             if (finalEpisodes > 0) {
                 columns.add("final policy, mean of " + finalEpisodes);
+                columns.add("best policy, mean of " + finalEpisodes);
             }
             out.println("| " + String.join(" | ", columns) + " |");
             out.println("|" + "---|".repeat(columns.size()));
@@ -198,7 +202,10 @@ final class TrainerBench implements Callable<Integer> {
                 cells.add(row.targetSteps()[t] < 0 ? "-" : String.format("%,d", row.targetSteps()[t]));
                 cells.add(row.targetSteps()[t] < 0 ? "-" : String.format("%.1f", row.targetSeconds()[t]));
             }
-            row.finalPolicy().ifPresent(mean -> cells.add(String.format("%.1f", mean)));
+            if (finalEpisodes > 0) {
+                cells.add(policy(row.finalPolicy()));
+                cells.add(policy(row.bestPolicy()));
+            }
             out.println("| " + String.join(" | ", cells) + " |");
         }
 
@@ -223,7 +230,8 @@ final class TrainerBench implements Callable<Integer> {
                 cells.add(Double.isInfinite(seconds) ? "-" : String.format("%.1f", seconds));
             }
             if (finalEpisodes > 0) {
-                cells.add(String.format("%.1f", median(rows, r -> r.finalPolicy().orElse(Double.NaN))));
+                cells.add(policy(median(rows, r -> r.finalPolicy().orElse(Double.NaN))));
+                cells.add(policy(median(rows, r -> r.bestPolicy().orElse(Double.NaN))));
             }
             out.println("| " + String.join(" | ", cells) + " |");
         }
@@ -247,6 +255,7 @@ final class TrainerBench implements Callable<Integer> {
             }
             if (finalEpisodes > 0) {
                 cells.add(iqm(rows, r -> r.finalPolicy().orElse(Double.NaN), "%.1f"));
+                cells.add(iqm(rows, r -> r.bestPolicy().orElse(Double.NaN), "%.1f"));
             }
             out.println("| " + String.join(" | ", cells) + " |");
         }
@@ -263,6 +272,14 @@ final class TrainerBench implements Callable<Integer> {
         /** Quality metrics get a best column; the best of a loss or of a value without direction says little. */
         private static boolean hasBest(Metric metric) {
             return metric.goal() != Metric.Goal.NONE && !metric.loss();
+        }
+
+        private static String policy(OptionalDouble mean) {
+            return policy(mean.orElse(Double.NaN));
+        }
+
+        private static String policy(double mean) {
+            return Double.isNaN(mean) ? "-" : String.format("%.1f", mean);
         }
 
         private static String value(Metric metric, Double value) {

@@ -97,7 +97,12 @@ class TrainerPluginCommandTest {
         assertEquals(0, bench.exitCode(), bench.err());
         List<String> lines = bench.out().lines().toList();
         assertTrue(lines.get(0).startsWith("| seed | outcome | episodes | steps | wall s | return (final) | return (best) |"), lines.get(0));
-        assertTrue(lines.get(0).endsWith("| final policy, mean of 20 |"), "agents are also judged by the policy they end with");
+        assertTrue(lines.get(0).endsWith("| final policy, mean of 20 | best policy, mean of 20 |"),
+                "agents are also judged by the policy they end with and by the best one they kept");
+        for (int i = 2; i <= 5; i++) {
+            assertEquals(cells(lines.get(0)), cells(lines.get(i)), "one cell per column: " + lines.get(i));
+        }
+        assertTrue(lines.get(0).contains("| \\|TD\\| (final) |"), "a pipe in a metric's label is escaped: " + lines.get(0));
         assertTrue(lines.get(2).startsWith("| 1 | finished | 50 |"), lines.get(2));
         assertTrue(lines.get(3).startsWith("| 2 | finished | 50 |"), lines.get(3));
         assertTrue(lines.get(4).startsWith("| **median** | 2/2 done | 50 |"), lines.get(4));
@@ -110,5 +115,10 @@ class TrainerPluginCommandTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Cells of a Markdown table row: pipes not escaped with a backslash, less the outer two. */
+    private static int cells(String row) {
+        return row.split("(?<!\\\\)\\|", -1).length - 2;
     }
 }
