@@ -22,8 +22,9 @@ import org.nd4j.linalg.learning.config.Adam;
  * the batch size). Decoder: a dense ReLU layer reshaped to the last convolution's shape, then 4x4
  * stride-2 transposed convolutions back to full size, the last of which gives the pixel logits (an
  * extra 3x3 convolution there, as in the Keras example, made a step five times slower, because
- * DL4J's convolution backward pass is slow on CPU). The loss per image is the Bernoulli negative
- * log-likelihood summed over pixels plus KL(q(z|x) || N(0, I)), averaged over the minibatch. The
+ * DL4J's convolution backward pass is slow on CPU); sigmoid(logits) are the pixel means. The loss
+ * per image is the negative log-likelihood of the settings' {@link Likelihood} summed over pixels
+ * plus KL(q(z|x) || N(0, I)), averaged over the minibatch. The
  * decoder is applied twice with the same weights: to the sampled {@code z} for training, and to
  * the placeholder {@link #CODE} for generating from given codes.
  */
@@ -36,7 +37,7 @@ public final class ConvVaeGraph {
     public static final String CODE = "code";
     /** Output: the mean of q(z|x), [B, latent]. */
     public static final String MEAN = "mean";
-    /** Output: mean over the minibatch of the summed Bernoulli negative log-likelihood (nats per image). */
+    /** Output: mean over the minibatch of the negative log-likelihood, -log p(x|z) (nats per image). */
     public static final String RECONSTRUCTION = "reconstruction";
     /** Output: mean over the minibatch of KL(q(z|x) || N(0, I)) (nats per image). */
     public static final String KL = "kl";
@@ -46,6 +47,9 @@ public final class ConvVaeGraph {
     public static final String RECONSTRUCTED = "reconstructed";
     /** Output: images decoded from {@link #CODE}, flat [N, pixels] in [0, 1]. */
     public static final String DECODED = "decoded";
+
+    /** Floor of the Gaussian likelihood's variance: a standard deviation of 0.001, far below one 8-bit step. */
+    private static final double MIN_VARIANCE = 1e-6;
 
     private ConvVaeGraph() {
     }
@@ -106,11 +110,9 @@ public final class ConvVaeGraph {
 
         Decoder decoder = decoderWeights(sd, random, config, channels, in, flat);
         SDVariable logits = decode(sd, decoder, z, in, smallH, smallW, pixels);
-        // -log p(x|z) for Bernoulli pixels, in the stable form max(l, 0) - x l + log(1 + exp(-|l|)).
-        SDVariable perImageNll = sd.nn().relu(logits, 0).sub(images.mul(logits))
-                .add(sd.math().log1p(sd.math().exp(sd.math().abs(logits).neg()))).sum(1);
+        SDVariable reconstruction = config.likelihood() == Likelihood.GAUSSIAN
+                ? gaussianNll(sd, images, logits, pixels) : bernoulliNll(sd, images, logits);
         SDVariable perImageKl = logVariance.add(1).sub(mean.mul(mean)).sub(sd.math().exp(logVariance)).sum(1).mul(-0.5);
-        SDVariable reconstruction = sd.mean(RECONSTRUCTION, perImageNll);
         SDVariable kl = sd.mean(KL, perImageKl);
         reconstruction.add(LOSS, kl);
         sd.nn().sigmoid(RECONSTRUCTED, logits);
@@ -120,6 +122,25 @@ public final class ConvVaeGraph {
         sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(config.learningRate()))
                 .dataSetFeatureMapping(IMAGES, NOISE).markLabelsUnused().build());
         return sd;
+    }
+
+    /** Mean over the minibatch of -log p(x|z) for Bernoulli pixels, in the stable form max(l, 0) - x l + log(1 + exp(-|l|)). */
+    private static SDVariable bernoulliNll(SameDiff sd, SDVariable images, SDVariable logits) {
+        SDVariable perImage = sd.nn().relu(logits, 0).sub(images.mul(logits))
+                .add(sd.math().log1p(sd.math().exp(sd.math().abs(logits).neg()))).sum(1);
+        return sd.mean(RECONSTRUCTION, perImage);
+    }
+
+    /**
+     * Mean over the minibatch of -log p(x|z) for Gaussian pixels around sigmoid(logits) with the
+     * maximum-likelihood variance, the minibatch's mean squared error (floored at {@link #MIN_VARIANCE}):
+     * pixels / 2 * log(2 pi variance) + pixels * mse / (2 variance) nats per image.
+     */
+    private static SDVariable gaussianNll(SameDiff sd, SDVariable images, SDVariable logits, int pixels) {
+        SDVariable error = sd.nn().sigmoid(logits).sub(images);
+        SDVariable mse = sd.mean(error.mul(error));
+        SDVariable variance = mse.add(MIN_VARIANCE);
+        return sd.math().log(variance.mul(2 * Math.PI)).mul(pixels / 2.0).add(RECONSTRUCTION, mse.div(variance).mul(pixels / 2.0));
     }
 
     private static Decoder decoderWeights(SameDiff sd, Random random, ConvVaeSettings config, int channels, int deepest, int flat) {

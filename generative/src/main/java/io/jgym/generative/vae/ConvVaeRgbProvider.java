@@ -8,11 +8,11 @@ import io.jgym.generative.checkpoints.ModelFiles;
 import io.jgym.generative.data.ImageSources;
 import io.jgym.generative.images.ImageShape;
 
-/** Registers {@code conv-vae-rgb}: the convolutional VAE with a 10-D latent on colour images (generated shapes by default). */
+/** Registers {@code conv-vae-rgb}: the convolutional VAE with a 10-D latent and Gaussian pixels on colour images (generated shapes by default). */
 public final class ConvVaeRgbProvider extends EpochTrainerProvider<ConvVaeRgbConfig> {
 
     public ConvVaeRgbProvider() {
-        super("conv-vae-rgb", "A convolutional VAE (conv 16-32-64, dense 128, 10-D latent) on colour images (generated shapes when no --data is given).",
+        super("conv-vae-rgb", "A convolutional VAE (conv 16-32, dense 128, 10-D latent, Gaussian pixels) on colour images (generated shapes when no --data is given).",
                 ConvVaeRgbConfig.class, ConvVaeRgbConfig.defaults());
     }
 

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What {@link ConvVaeTrainer} and {@link ConvVaeGraph} need from the settings of either VAE:
- * {@link ConvVaeConfig} ({@code vae}, MNIST-format images) and {@link ConvVaeRgbConfig}
- * ({@code conv-vae-rgb}, colour images); the two records differ only in where their images come from.
+ * {@link ConvVaeConfig} ({@code vae}, MNIST-format images, Bernoulli pixels) and {@link ConvVaeRgbConfig}
+ * ({@code conv-vae-rgb}, colour images, a choice of {@link Likelihood}).
  */
 public sealed interface ConvVaeSettings permits ConvVaeConfig, ConvVaeRgbConfig {
     long seed();
@@ -25,4 +25,9 @@ public sealed interface ConvVaeSettings permits ConvVaeConfig, ConvVaeRgbConfig 
 
     /** Held-out images scored after each epoch and drawn in the pictures. */
     int evalImages();
+
+    /** How pixels are scored: {@code vae}'s MNIST-format images are Bernoulli. */
+    default Likelihood likelihood() {
+        return Likelihood.BERNOULLI;
+    }
 }

@@ -17,6 +17,7 @@ import io.jgym.generative.images.ImageSampler;
 import io.jgym.generative.images.ImageShape;
 import io.jgym.generative.images.LatentPictures;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * {@code vae} and {@code conv-vae-rgb}: trains the convolutional VAE of {@link ConvVaeGraph}, one
  * epoch per episode. Each epoch reports the training negative ELBO and, on held-out images with a
- * fixed noise draw, the reconstruction term, the KL term and their sum, all in nats per image.
+ * fixed noise draw, the reconstruction term, the KL term and their sum, all in nats per image, and
+ * for colour images the {@link ColourError} of their reconstructions.
  * Each epoch is checkpointed (the graph as {@code vae.sd}); a stop between minibatches abandons the
  * epoch, and a run with a checkpoint continues after its last epoch and ends exactly as an
  * uninterrupted run would (the shuffle replays and each epoch's noise comes from the seed and the
@@ -44,6 +46,7 @@ public final class ConvVaeTrainer implements Trainer<Sampler> {
     public static final String HELD_OUT_NEG_ELBO = "quality/held_out_neg_elbo";
     public static final String HELD_OUT_RECONSTRUCTION = "quality/held_out_reconstruction";
     public static final String HELD_OUT_KL = "quality/held_out_kl";
+    public static final String HELD_OUT_COLOUR_ERROR = "quality/held_out_colour_error";
     static final String GRAPH_FILE = "vae.sd";
     private static final int EVAL_CHUNK = 200;
     private static final int PRIOR_SAMPLES = 64;
@@ -71,10 +74,18 @@ public final class ConvVaeTrainer implements Trainer<Sampler> {
 
     @Override
     public List<Metric> metrics() {
-        return List.of(Metric.loss(TRAIN_NEG_ELBO, "train -ELBO", "%.1f"),
+        List<Metric> metrics = new ArrayList<>(List.of(Metric.loss(TRAIN_NEG_ELBO, "train -ELBO", "%.1f"),
                 Metric.lower(HELD_OUT_NEG_ELBO, "held-out -ELBO", "%.1f"),
                 Metric.lower(HELD_OUT_RECONSTRUCTION, "reconstruction", "%.1f"),
-                Metric.info(HELD_OUT_KL, "KL", "%.2f"));
+                Metric.info(HELD_OUT_KL, "KL", "%.2f")));
+        if (colour()) {
+            metrics.add(Metric.lower(HELD_OUT_COLOUR_ERROR, "colour error", "%.3f"));
+        }
+        return metrics;
+    }
+
+    private boolean colour() {
+        return train.channels() == 3;
     }
 
     @Override
@@ -115,6 +126,9 @@ public final class ConvVaeTrainer implements Trainer<Sampler> {
             metrics.put(HELD_OUT_RECONSTRUCTION, terms[0]);
             metrics.put(HELD_OUT_KL, terms[1]);
             metrics.put(HELD_OUT_NEG_ELBO, terms[0] + terms[1]);
+            if (colour()) {
+                metrics.put(HELD_OUT_COLOUR_ERROR, colourError(graph, heldOutImages, heldOutNoise));
+            }
             long done = epoch + 1;
             context.report(EpisodeReport.of(epoch, done * batches, metrics));
             context.checkpoints().save(done, contents);
@@ -142,6 +156,19 @@ public final class ConvVaeTrainer implements Trainer<Sampler> {
             kl += out.get(ConvVaeGraph.KL).getDouble(0) * (to - from);
         }
         return new double[] {reconstruction / n, kl / n};
+    }
+
+    /** {@link ColourError} of the held-out images' reconstructions (with the fixed noise draw). */
+    private double colourError(SameDiff graph, INDArray images, INDArray noise) {
+        long n = images.rows();
+        float[] reconstructed = new float[(int) (n * heldOut.size())];
+        for (long from = 0; from < n; from += EVAL_CHUNK) {
+            long to = Math.min(n, from + EVAL_CHUNK);
+            float[] chunk = RowMajor.floats(graph.output(Map.of(ConvVaeGraph.IMAGES, rows(images, from, to),
+                    ConvVaeGraph.NOISE, rows(noise, from, to)), ConvVaeGraph.RECONSTRUCTED).get(ConvVaeGraph.RECONSTRUCTED));
+            System.arraycopy(chunk, 0, reconstructed, (int) (from * heldOut.size()), chunk.length);
+        }
+        return ColourError.of(heldOut.pixels(), reconstructed, heldOut.height() * heldOut.width());
     }
 
     private void pictures(Path dir, SameDiff graph, INDArray heldOutImages, INDArray heldOutNoise) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgym.contracts.training.EpisodeReport;
 import io.jgym.generative.TrainerRuns;
+import io.jgym.generative.data.ColourShapes;
 import io.jgym.generative.data.ImageSet;
 import io.jgym.generative.data.MeanImage;
 import io.jgym.generative.data.TestImages;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConvVaeTrainerTest {
+    private static final int EPOCHS = 6;
 
     private static ConvVaeConfig tiny(long seed, int epochs, int latent) {
         return TrainerRuns.config(new VaeProvider(), Map.ofEntries(
@@ -81,13 +83,43 @@ class ConvVaeTrainerTest {
         assertEquals(uninterrupted.subList(2, 4), resumed);
     }
 
+    /**
+     * conv-vae-rgb's network and likelihood on 16x16 shapes, 768 minibatches (about 20 s). Measured
+     * 2026-12-01: colour error 0.30 -> 0.088 against 0.26 for the originals in grey; a Bernoulli
+     * likelihood stayed grey on the same run (0.30 -> 0.27).
+     */
     @Test
-    void colourImagesWithALargerLatentTrainAndDrawSamplesAndReconstructions(@TempDir Path dir) {
-        List<EpisodeReport> reports = train(tiny(2, 3, 4), 3, Optional.of(dir)).reports();
-        assertTrue(metric(reports.get(2), ConvVaeTrainer.HELD_OUT_NEG_ELBO) < metric(reports.get(0), ConvVaeTrainer.HELD_OUT_NEG_ELBO));
+    void theGaussianLikelihoodReconstructsColourFarBetterThanGreyAndDrawsSamplesAndReconstructions(@TempDir Path dir) {
+        int side = 16;
+        ConvVaeRgbConfig config = TrainerRuns.config(new ConvVaeRgbProvider(), Map.ofEntries(
+                Map.entry("imageSize", side),
+                Map.entry("epochs", EPOCHS),
+                Map.entry("evalImages", 64)));
+        assertEquals(Likelihood.GAUSSIAN, config.likelihood(), "conv-vae-rgb's default");
+        ImageSet heldOut = ColourShapes.generate(64, side, 2);
+        List<EpisodeReport> reports = TrainerRuns.reports(new ConvVaeTrainer(config, ColourShapes.generate(4096, side, 1), heldOut),
+                Optional.of(dir));
+        double grey = ColourError.of(heldOut.pixels(), grey(heldOut.pixels(), side * side), side * side);
+        List<Double> errors = TrainerRuns.metric(reports, ConvVaeTrainer.HELD_OUT_COLOUR_ERROR);
+        assertTrue(errors.get(EPOCHS - 1) < 0.5 * grey, "colour error " + errors + ", the images in grey " + grey);
         assertTrue(Files.isRegularFile(dir.resolve("samples.png")));
         assertTrue(Files.isRegularFile(dir.resolve("reconstructions.png")));
         assertFalse(Files.exists(dir.resolve("codes.png")), "a 4-D latent is not drawn");
+    }
+
+    /** Each pixel's channels replaced by their mean: the right shape and brightness, no colour. */
+    private static float[] grey(float[] rgb, int plane) {
+        float[] grey = new float[rgb.length];
+        for (int image = 0; image < rgb.length; image += 3 * plane) {
+            for (int p = 0; p < plane; p++) {
+                int at = image + p;
+                float mean = (rgb[at] + rgb[at + plane] + rgb[at + 2 * plane]) / 3;
+                grey[at] = mean;
+                grey[at + plane] = mean;
+                grey[at + 2 * plane] = mean;
+            }
+        }
+        return grey;
     }
 
     @Test
