@@ -24,6 +24,7 @@ Prints: RESULT pytorch <trainer> median_ms=... mean_ms=... <loss>=... (mean of t
 Trains the dense-gan peer on all training images (shuffled each epoch, the last partial minibatch
 left out, as jgym's Minibatches) and writes 500 samples in [0, 1] for SampleScores to judge.
 """
+import copy
 import gzip
 import os
 import statistics
@@ -126,7 +127,11 @@ def conv_ae_step():
 
 
 # ---- the GANs: jgym's AdversarialStep
-def gan_step(generator, discriminator, g_opt, d_opt, latent, batch, pack, smoothing, schedulers=()):
+def gan_step(generator, discriminator, g_opt, d_opt, latent, batch, pack, smoothing, schedulers=(), average=0.0):
+    # The generator's moving average (jgym's GeneratorAverage): after step t it keeps min(average, (1 + t) / (10 + t)).
+    averaged = copy.deepcopy(generator) if average > 0 else generator
+    updates = [0]
+
     def packed(x):
         return x.reshape(x.shape[0] // pack, -1)
 
@@ -148,8 +153,14 @@ def gan_step(generator, discriminator, g_opt, d_opt, latent, batch, pack, smooth
         g_opt.step()
         for s in schedulers:
             s.step()
+        updates[0] += 1
+        if average > 0:
+            kept = min(average, (1 + updates[0]) / (10 + updates[0]))
+            with torch.no_grad():
+                for a, p in zip(averaged.parameters(), generator.parameters()):
+                    a.mul_(kept).add_(p, alpha=1 - kept)
         return {"D_loss": d_loss.item(), "G_loss": g_loss.item()}
-    step.generator = generator
+    step.generator = averaged
     return step, batch
 
 
@@ -160,12 +171,13 @@ def dense(widths, activation, dropout=0.0):
     return layers
 
 
-# dense-gan: DenseGanConfig.defaults(): G 100-200-200-784 tanh, D 784-200-100-1 (dropout 0.3), Adam 2e-4 beta1 0.5, batch 64, smoothing 0.1
+# dense-gan: DenseGanConfig.defaults(): G 100-200-200-784 tanh, D 784-200-100-1 (dropout 0.3), Adam 2e-4 beta1 0.5, batch 64, smoothing 0.1,
+# samples from the generator's moving average with decay 0.999
 def dense_gan_step():
     g = xavier(nn.Sequential(*dense([100, 200, 200], nn.LeakyReLU), nn.Linear(200, 784), nn.Tanh()))
     d = xavier(nn.Sequential(*dense([784, 200, 100], nn.LeakyReLU, 0.3), nn.Linear(100, 1), nn.Sigmoid()))
     return gan_step(g, d, torch.optim.Adam(g.parameters(), 2e-4, betas=(0.5, 0.999)),
-                    torch.optim.Adam(d.parameters(), 2e-4, betas=(0.5, 0.999)), 100, 64, 1, 0.1)
+                    torch.optim.Adam(d.parameters(), 2e-4, betas=(0.5, 0.999)), 100, 64, 1, 0.1, average=0.999)
 
 
 # dcgan-rgb: DcganConfig.defaults(): 80x80x3; G dense -> 128x5x5, BN+ReLU, per doubling 2x nearest upsampling and a 3x3

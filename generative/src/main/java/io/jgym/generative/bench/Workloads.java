@@ -6,6 +6,7 @@ import io.jgym.generative.data.ImageSet;
 import io.jgym.generative.data.ImageSources;
 import io.jgym.generative.data.Minibatches;
 import io.jgym.generative.gan.AdversarialStep;
+import io.jgym.generative.gan.GeneratorAverage;
 import io.jgym.generative.imagegan.DcganConfig;
 import io.jgym.generative.imagegan.DenseGanConfig;
 import io.jgym.generative.imagegan.ImageGanConfig;
@@ -107,7 +108,9 @@ final class Workloads {
         long iterations = (long) config.epochs() * (train.count() / config.batchSize());
         MultiLayerNetwork generator = config.generator(train.channels(), train.height(), train.width(), iterations);
         MultiLayerNetwork discriminator = config.discriminator(train.channels(), train.height(), train.width(), iterations);
-        AdversarialStep step = new AdversarialStep(generator, discriminator, config.pack(), config.labelSmoothing(), config.seed());
+        // The generator's moving average costs what it costs in training (the peer keeps one too).
+        AdversarialStep step = new AdversarialStep(generator, discriminator, config.pack(), config.labelSmoothing(), config.seed(),
+                GeneratorAverage.of(generator, generator.clone(), config.generatorAverage()));
         Nd4j.getRandom().setSeed(config.seed()); // network construction reset it
         // [0, 1] -> [-1, 1], as ImageGanTrainer feeds the discriminator
         Minibatches minibatches = new Minibatches(train.pixels(), train.size(), config.batchSize(), config.seed(), 2, -1);

@@ -20,7 +20,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * generator's samples all look alike, the usual cause of mode collapse. The generator's update count
  * (Adam's step) is kept in the generator network itself, and each epoch seeds ND4J's generator (latent
  * draws, dropout) from the seed and the epoch number, so a GAN resumed from saved networks trains on
- * exactly as an uninterrupted one would.
+ * exactly as an uninterrupted one would. After each generator step its {@link GeneratorAverage} moves.
  */
 public final class AdversarialStep {
     private final MultiLayerNetwork generator;
@@ -28,17 +28,24 @@ public final class AdversarialStep {
     private final int pack;
     private final double labelSmoothing;
     private final long seed;
+    private final GeneratorAverage average;
 
     /** Losses of one iteration. */
     public record Losses(double discriminator, double generator) {
     }
 
     public AdversarialStep(MultiLayerNetwork generator, MultiLayerNetwork discriminator, int pack, double labelSmoothing, long seed) {
+        this(generator, discriminator, pack, labelSmoothing, seed, GeneratorAverage.none(generator));
+    }
+
+    public AdversarialStep(MultiLayerNetwork generator, MultiLayerNetwork discriminator, int pack, double labelSmoothing, long seed,
+                           GeneratorAverage average) {
         this.generator = generator;
         this.discriminator = discriminator;
         this.pack = pack;
         this.labelSmoothing = labelSmoothing;
         this.seed = seed;
+        this.average = average;
     }
 
     /**
@@ -80,6 +87,7 @@ public final class AdversarialStep {
         generator.getUpdater().update(generator, gradient, iteration, 0, (int) rows, LayerWorkspaceMgr.noWorkspaces());
         generator.setIterationCount(iteration + 1);
         generator.params().subi(gradient.gradient());
+        average.update();
         return new Losses(discriminatorLoss, generatorLoss);
     }
 

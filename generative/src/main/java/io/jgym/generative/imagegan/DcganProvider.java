@@ -30,6 +30,6 @@ public final class DcganProvider extends EpochTrainerProvider<DcganConfig> {
 
     @Override
     public Sampler load(DcganConfig config, Checkpoint checkpoint) {
-        return ImageGanTrainer.sampler(GanCheckpoints.generator(checkpoint), config.latentSize(), ImageShape.read(checkpoint));
+        return ImageGanTrainer.sampler(GanCheckpoints.sampled(checkpoint), config.latentSize(), ImageShape.read(checkpoint));
     }
 }

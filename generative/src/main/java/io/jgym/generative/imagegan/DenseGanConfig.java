@@ -50,7 +50,10 @@ public record DenseGanConfig(
         @JsonPropertyDescription("Real labels are 1 minus this.")
         double labelSmoothing,
         @JsonPropertyDescription("Generated images scored against as many held-out images after each epoch.")
-        int evalSamples) implements ImageGanConfig {
+        int evalSamples,
+        @JsonPropertyDescription("Decay of the moving average of the generator's weights that samples and scores come from"
+                + " (0: the generator itself); averaging removes the step-to-step jitter seen as salt-and-pepper pixels.")
+        double generatorAverage) implements ImageGanConfig {
 
     public DenseGanConfig {
         given("--data", data);
@@ -70,6 +73,7 @@ public record DenseGanConfig(
         }
         inRange("--label-smoothing", labelSmoothing, 0, 0.5);
         atLeast("--eval-samples", evalSamples, 2);
+        inRange("--generator-average", generatorAverage, 0, 1);
     }
 
     @Override
@@ -86,6 +90,6 @@ public record DenseGanConfig(
 
     public static DenseGanConfig defaults() {
         return new DenseGanConfig(1, ImageSources.FASHION_MNIST, 0, 5, 100, List.of(200, 200), List.of(200, 100), 0.3, 2e-4, 1.0,
-                0.5, 64, 1, 0.1, 500);
+                0.5, 64, 1, 0.1, 500, 0.999);
     }
 }

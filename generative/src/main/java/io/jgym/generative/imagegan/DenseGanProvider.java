@@ -28,6 +28,6 @@ public final class DenseGanProvider extends EpochTrainerProvider<DenseGanConfig>
 
     @Override
     public Sampler load(DenseGanConfig config, Checkpoint checkpoint) {
-        return ImageGanTrainer.sampler(GanCheckpoints.generator(checkpoint), config.latentSize(), ImageShape.read(checkpoint));
+        return ImageGanTrainer.sampler(GanCheckpoints.sampled(checkpoint), config.latentSize(), ImageShape.read(checkpoint));
     }
 }

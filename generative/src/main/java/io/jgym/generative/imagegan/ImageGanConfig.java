@@ -26,6 +26,11 @@ public interface ImageGanConfig {
     /** Generated images scored after each epoch. */
     int evalSamples();
 
+    /** Decay of the generator's moving average that samples are drawn from (0: the generator itself). */
+    default double generatorAverage() {
+        return 0;
+    }
+
     /** A new generator for images of the given shape; {@code iterations} is the run's length, for learning-rate schedules. */
     MultiLayerNetwork generator(int channels, int height, int width, long iterations);
 

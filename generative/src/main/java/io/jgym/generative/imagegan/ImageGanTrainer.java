@@ -13,11 +13,13 @@ import io.jgym.generative.data.Minibatches;
 import io.jgym.generative.data.RowMajor;
 import io.jgym.generative.gan.AdversarialStep;
 import io.jgym.generative.gan.GanCheckpoints;
+import io.jgym.generative.gan.GeneratorAverage;
 import io.jgym.generative.images.ImageGrid;
 import io.jgym.generative.images.ImageSampler;
 import io.jgym.generative.images.ImageShape;
 import io.jgym.generative.metrics.ClassifierQuality;
 import io.jgym.generative.metrics.Mmd;
+import io.jgym.generative.metrics.Speckle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,10 +34,12 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * {@code dense-gan} and {@code dcgan-rgb}: a GAN on images, its networks built by an
  * {@link ImageGanConfig}, trained through {@link AdversarialStep}. Each epoch (a pass over the shuffled
- * training images) reports the mean discriminator and generator losses and the MMD between
- * {@code evalSamples} generated images and as many held-out images, and, when the images are judged,
+ * training images) reports the mean discriminator and generator losses, the MMD between
+ * {@code evalSamples} generated images and as many held-out images and their salt-and-pepper noise
+ * ({@link Speckle}), and, when the images are judged,
  * the classes covered, the classifier score and the Frechet distance to the held-out images in the
- * feature space of a classifier kept in the context's cache. When the run has a folder it writes
+ * feature space of a classifier kept in the context's cache. Samples and scores come from the generator's
+ * moving average when the settings keep one ({@link GeneratorAverage}). When the run has a folder it writes
  * {@code samples/epoch-NNN.png} (an 8x8 grid from a fixed latent set). Every epoch is checkpointed;
  * a stop between minibatches abandons the epoch, and a run with a checkpoint continues after it.
  */
@@ -47,6 +51,9 @@ public final class ImageGanTrainer implements Trainer<Sampler> {
     public static final String CLASSES_COVERED = "quality/classes_covered";
     public static final String CLASSIFIER_SCORE = "quality/classifier_score";
     public static final String FRECHET = "quality/frechet_distance";
+    /** Salt-and-pepper noise of the generated images ({@link Speckle}), beside the held-out images' own. */
+    public static final String SPECKLE = "quality/speckle";
+    public static final String SPECKLE_HELD_OUT = "quality/speckle_held_out";
     private static final int GRID_COLUMNS = 8;
 
     private final ImageGanConfig config;
@@ -82,6 +89,8 @@ public final class ImageGanTrainer implements Trainer<Sampler> {
                 Metric.loss(DISCRIMINATOR_LOSS, "D loss", "%.3f"),
                 Metric.loss(GENERATOR_LOSS, "G loss", "%.3f"),
                 Metric.lower(MMD, "MMD", "%.4f"),
+                Metric.lower(SPECKLE, "speckle", "%.4f"),
+                Metric.info(SPECKLE_HELD_OUT, "speckle of held-out images", "%.4f").hidden(),
                 Metric.timing(SECONDS, "s/epoch", "%.1f").hidden()));
         if (judged.isPresent()) {
             metrics.add(Metric.lower(FRECHET, "FD", "%.2f"));
@@ -110,15 +119,19 @@ public final class ImageGanTrainer implements Trainer<Sampler> {
         MultiLayerNetwork discriminator = resumed.map(GanCheckpoints::discriminator)
                 .orElseGet(() -> config.discriminator(train.channels(), train.height(), train.width(), iterations));
         long start = resumed.map(Checkpoint::episodesDone).orElse(0L);
-        AdversarialStep step = new AdversarialStep(generator, discriminator, config.pack(), config.labelSmoothing(), config.seed());
+        GeneratorAverage average = GeneratorAverage.of(generator, resumed.map(c -> GanCheckpoints.average(c, generator))
+                .orElseGet(generator::clone), config.generatorAverage());
+        MultiLayerNetwork sampled = average.network();
+        AdversarialStep step = new AdversarialStep(generator, discriminator, config.pack(), config.labelSmoothing(), config.seed(), average);
         Nd4j.getRandom().setSeed(config.seed()); // network construction reset it
         Minibatches minibatches = new Minibatches(train.pixels(), size, batch, config.seed(), 2, -1); // [0, 1] -> [-1, 1]
         minibatches.replay(start);
         Mmd mmd = new Mmd(heldOut.pixels(), size);
+        double heldOutSpeckle = Speckle.of(heldOut.pixels(), train.channels(), train.height(), train.width());
         INDArray evalNoise = Nd4j.randn(DataType.FLOAT, heldOut.count(), config.latentSize());
-        Sampler sampler = sampler(generator, config.latentSize(), shape);
+        Sampler sampler = sampler(sampled, config.latentSize(), shape);
         CheckpointStore.Contents contents = folder -> {
-            GanCheckpoints.both(generator, discriminator).writeTo(folder);
+            GanCheckpoints.all(generator, discriminator, average).writeTo(folder);
             shape.writeTo(folder);
         };
 
@@ -131,11 +144,13 @@ public final class ImageGanTrainer implements Trainer<Sampler> {
             if (losses.isEmpty()) {
                 return context.trained(sampler, Trained.Outcome.CANCELLED, epoch); // the unfinished epoch is dropped
             }
-            float[] generated = toUnit(RowMajor.floats(generator.output(evalNoise, false)));
+            float[] generated = toUnit(RowMajor.floats(sampled.output(evalNoise, false)));
             Map<String, Double> metrics = new TreeMap<>();
             metrics.put(DISCRIMINATOR_LOSS, losses.get().discriminator());
             metrics.put(GENERATOR_LOSS, losses.get().generator());
             metrics.put(MMD, mmd.of(generated));
+            metrics.put(SPECKLE, Speckle.of(generated, train.channels(), train.height(), train.width()));
+            metrics.put(SPECKLE_HELD_OUT, heldOutSpeckle);
             judge.ifPresent(j -> {
                 ClassifierQuality.Scores scores = j.score(generated);
                 metrics.put(CLASSES_COVERED, (double) scores.classesCovered());
