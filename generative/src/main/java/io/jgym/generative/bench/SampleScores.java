@@ -4,14 +4,16 @@ import io.jgym.generative.data.ImageSet;
 import io.jgym.generative.data.ImageSources;
 import io.jgym.generative.metrics.ClassifierQuality;
 import io.jgym.generative.metrics.Mmd;
+import io.jgym.generative.metrics.Speckle;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * Scores images generated elsewhere (the dense-gan PyTorch peer's {@code generative.py dense-gan-train})
- * exactly as {@code dense-gan} scores its own after an epoch: MMD to the first N held-out images, and
- * the Frechet distance, classes covered and class shares from the same cached classifier
+ * exactly as {@code dense-gan} scores its own after an epoch: MMD to the first N held-out images, the
+ * salt-and-pepper share ({@link Speckle}), and the Frechet distance, classes covered and class shares
+ * from the same cached classifier
  * ({@code <runs-dir>/.cache}), so the two can be compared.
  * <p>
  * {@code java -cp launcher/target/jgym.jar io.jgym.generative.bench.SampleScores <IDX folder> <samples.npy> <runs dir>}
@@ -32,8 +34,9 @@ public final class SampleScores {
         ClassifierQuality judge = ClassifierQuality.cached(Path.of(args[2]).resolve(".cache"), images.name(), images.train(), heldOut,
                 heldOut.count());
         ClassifierQuality.Scores scores = judge.score(samples);
-        System.out.printf(Locale.ROOT, "RESULT samples=%d mmd=%.4f frechet=%.2f classes=%d score=%.2f shares=%s%n", count,
-                new Mmd(heldOut.pixels(), heldOut.size()).of(samples), scores.frechetDistance(), scores.classesCovered(),
+        System.out.printf(Locale.ROOT, "RESULT samples=%d mmd=%.4f speckle=%.4f frechet=%.2f classes=%d score=%.2f shares=%s%n", count,
+                new Mmd(heldOut.pixels(), heldOut.size()).of(samples),
+                Speckle.of(samples, heldOut.channels(), heldOut.height(), heldOut.width()), scores.frechetDistance(), scores.classesCovered(),
                 scores.classifierScore(), Arrays.toString(Arrays.stream(scores.classShares())
                         .map(share -> Math.round(share * 100) / 100.0).toArray()));
     }
