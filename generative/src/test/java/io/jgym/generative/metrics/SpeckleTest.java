@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class SpeckleTest {
 
     @Test
-    void countsLonePixelsButNotEdgesOrFlatAreas() {
+    void countsLonePixelsButNotEdgesTexturesOrFlatAreas() {
         int side = 10;
         float[] image = new float[side * side];
         for (int y = 0; y < side; y++) {
@@ -17,6 +17,11 @@ class SpeckleTest {
             }
         }
         assertEquals(0.0, Speckle.of(image, 1, side, side), "an edge is no speckle");
+        float[] checkerboard = new float[side * side];
+        for (int i = 0; i < checkerboard.length; i++) {
+            checkerboard[i] = (i / side + i % side) % 2;
+        }
+        assertEquals(0.0, Speckle.of(checkerboard, 1, side, side), "a texture is no speckle: each pixel has neighbours like it");
         image[4 * side + 1] = 1;        // a lone white pixel on black, two columns from the edge
         image[5 * side + 7] = 0;        // a lone black pixel on white
         assertEquals(2.0 / 64, Speckle.of(image, 1, side, side), 1e-12, "two of the 64 interior pixels");
