@@ -179,7 +179,34 @@ def time_updates(count):
     started = time.perf_counter()
     for observation in observations:
         learner.act(observation)
-    return millis, 1e6 * (time.perf_counter() - started) / len(observations)
+    return millis, 1e6 * (time.perf_counter() - started) / len(observations), time_calls(learner, count)
+
+
+def time_calls(learner, count):
+    """Milliseconds of each network call of an update alone, as DqnUpdateTiming prints jgym's."""
+    stacked, s, labels = torch.randn(2 * BATCH, OBS), torch.randn(BATCH, OBS), torch.randn(BATCH, ACTIONS)
+
+    def fit(step=True):
+        loss = F.mse_loss(learner.online(s), labels)
+        learner.optimizer.zero_grad()
+        loss.backward()
+        if step:
+            learner.optimizer.step()
+
+    def no_grad(network, x):
+        with torch.no_grad():
+            network(x)
+
+    calls = [lambda: no_grad(learner.online, stacked), lambda: no_grad(learner.target, s), fit, lambda: fit(False)]
+    millis = []
+    for call in calls:
+        for _ in range(200):
+            call()
+        started = time.perf_counter()
+        for _ in range(count):
+            call()
+        millis.append(1000 * (time.perf_counter() - started) / count)
+    return millis
 
 
 def main():
@@ -189,8 +216,10 @@ def main():
     parser.add_argument("--updates", type=int, default=0, help="only time this many updates")
     args = parser.parse_args()
     if args.updates:
-        millis, micros = time_updates(args.updates)
+        millis, micros, calls = time_updates(args.updates)
         print(f"pytorch {torch.__version__}: {millis:.3f} ms per update (batch {BATCH}, 4-64-64-2), {micros:.1f} us per greedy action")
+        print(f"  of which: online output on s and s' ({2 * BATCH} rows) {calls[0]:.3f} ms, target output on s' ({BATCH} rows)"
+              f" {calls[1]:.3f} ms, fit ({BATCH} rows) {calls[2]:.3f} ms, of which the gradient without the Adam step {calls[3]:.3f} ms")
         return
     print("| peer | seed | steps to greedy 475 | wall s to it | updates |")
     print("|---|---|---|---|---|")

@@ -1,12 +1,17 @@
 package io.jgym.agents.dqn;
 
 import java.util.Locale;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Times one DQN update of the default settings (two forward passes and one fit of the 4-64-64-2
  * network on a minibatch of 128, as {@link DqnLearner#step} does them) on a full replay memory of
- * random CartPole-sized transitions, after a warm-up. {@code bench/peers/dqn.sh} runs it beside the
- * PyTorch peer's {@code --updates} mode:
+ * random CartPole-sized transitions, after a warm-up, then each of the update's DL4J calls alone (where
+ * the time goes: the two forward passes, the fit, and the fit's gradient without the Adam step).
+ * {@code bench/peers/dqn.sh} runs it beside the PyTorch peer's {@code --updates} mode:
  * {@code java -cp launcher/target/jgym.jar io.jgym.agents.dqn.DqnUpdateTiming [updates]}.
  */
 public final class DqnUpdateTiming {
@@ -53,5 +58,35 @@ public final class DqnUpdateTiming {
         double micros = (System.nanoTime() - actStarted) / 1e3 / acts;
         System.out.printf(Locale.ROOT, "jgym (DL4J): %.3f ms per update (batch %d, 4-64-64-2), %.1f us per greedy action (%d)%n",
                 millis, config.batchSize(), micros, sum % 2);
+        printCalls(online, config.batchSize(), updates);
+    }
+
+    /** Milliseconds of each DL4J call of an update, timed alone on random inputs of the update's shapes. */
+    private static void printCalls(MultiLayerNetwork online, int rows, int repeats) {
+        MultiLayerNetwork target = online.clone();
+        INDArray stacked = Nd4j.rand(DataType.FLOAT, 2L * rows, OBSERVATIONS);
+        INDArray input = Nd4j.rand(DataType.FLOAT, rows, OBSERVATIONS);
+        INDArray labels = Nd4j.rand(DataType.FLOAT, rows, ACTIONS);
+        System.out.printf(Locale.ROOT, "  of which: online output on s and s' (%d rows) %.3f ms, target output on s' (%d rows) %.3f ms,"
+                        + " fit (%d rows) %.3f ms, of which the gradient without the Adam step %.3f ms%n",
+                2 * rows, millisPerCall(repeats, () -> online.output(stacked, false)),
+                rows, millisPerCall(repeats, () -> target.output(input, false)),
+                rows, millisPerCall(repeats, () -> target.fit(input, labels)),
+                millisPerCall(repeats, () -> {
+                    target.setInput(input);
+                    target.setLabels(labels);
+                    target.computeGradientAndScore();
+                }));
+    }
+
+    private static double millisPerCall(int repeats, Runnable call) {
+        for (int i = 0; i < WARM_UP; i++) {
+            call.run();
+        }
+        long started = System.nanoTime();
+        for (int i = 0; i < repeats; i++) {
+            call.run();
+        }
+        return (System.nanoTime() - started) / 1e6 / repeats;
     }
 }
