@@ -51,12 +51,39 @@ class SineGanTrainerTest {
                 Map.entry("evalSamples", 40)));
     }
 
+    /** The baseline a trained generator must beat: the MMD to the real waves of the untrained generator's, as the trainer scores them. */
+    private static double untrainedMmd(SineGanConfig config) {
+        float[] generated = RowMajor.floats(config.generator(config.filter())
+                .output(WaveSampler.noise(config.evalSamples(), config.latentSize(), config.seed() + 7), false));
+        return new WaveQuality(config, SineWaves.generate(config, config.seed())).score(generated).mmd();
+    }
+
     private static TrainerRuns.Run train(SineGanConfig config, Optional<Path> output) {
         return TrainerRuns.train(new SineGanTrainer(config), output);
     }
 
+    /**
+     * The default networks and schedule on shorter waves (64 points, the low-pass filter scaled with
+     * them) for 3,000 updates: the generator draws both modes, each at least a quarter of its waves by
+     * shape, and sits at less than half the untrained generator's MMD to the real waves. Collapsing to
+     * one mode, the usual failure, fails the first; not learning fails the second.
+     */
     @Test
-    void trainsWritesSnapshotsAndModelsAndGetsCloserToTheData(@TempDir Path dir) {
+    void coversBothModesOnASmallConfigurationAndBeatsTheUntrainedGenerator() {
+        SineGanConfig config = TrainerRuns.config(new SineGanProvider(), Map.of("seed", 2L, "points", 64, "smoothing", 0.5,
+                "epochs", 600, "trace", 600));
+        EpisodeReport last = train(config, Optional.empty()).reports().get(599);
+        double untrained = untrainedMmd(config);
+        double mmd = last.metrics().get(SineGanTrainer.MMD);
+        assertTrue(mmd < 0.5 * untrained, "MMD to the real waves: untrained generator " + untrained + ", trained " + mmd);
+        for (int k = 0; k < 2; k++) {
+            double share = last.metrics().get(SineGanTrainer.shapeShare(k));
+            assertTrue(share >= 0.25, "mode " + k + "'s share of the waves by shape: " + share + " (" + last.metrics() + ")");
+        }
+    }
+
+    @Test
+    void trainsWritesSnapshotsAndModels(@TempDir Path dir) {
         TrainerRuns.Run run = train(tiny(1), Optional.of(dir));
         List<EpisodeReport> reports = run.reports();
         assertEquals(40, reports.size());
@@ -65,9 +92,7 @@ class SineGanTrainerTest {
             assertTrue(Double.isFinite(r.metrics().get(SineGanTrainer.DISCRIMINATOR_LOSS)));
             assertTrue(Double.isFinite(r.metrics().get(SineGanTrainer.GENERATOR_LOSS)));
         }
-        double firstMmd = reports.get(9).metrics().get(SineGanTrainer.MMD);
-        double lastMmd = reports.get(39).metrics().get(SineGanTrainer.MMD);
-        assertTrue(lastMmd < firstMmd, "MMD to the real waves falls: " + firstMmd + " -> " + lastMmd);
+        assertTrue(Double.isFinite(reports.get(39).metrics().get(SineGanTrainer.MMD)));
         assertFalse(reports.get(5).metrics().containsKey(SineGanTrainer.MMD), "scored only every --trace epochs");
         double covered = reports.get(39).metrics().get(SineGanTrainer.MODES_COVERED);
         assertTrue(covered >= 0 && covered <= 2, "modes covered: " + covered);
