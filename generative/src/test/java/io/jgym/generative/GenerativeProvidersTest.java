@@ -39,7 +39,7 @@ class GenerativeProvidersTest {
         DcganProvider dcgan = new DcganProvider();
         IllegalArgumentException side = assertThrows(IllegalArgumentException.class,
                 () -> TrainerConfigs.apply(dcgan, dcgan.presets().get("default"), Map.of("imageSize", 84)));
-        assertTrue(side.getMessage().startsWith("--image-size (84) must divide by 16"), side.getMessage());
+        assertTrue(side.getMessage().startsWith("--image-size (84) must divide by 8"), side.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.jgym.generative.imagegan;
 
 import io.jgym.generative.LayerHelpers;
+import io.jgym.generative.QuietSameDiff;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -16,6 +17,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -29,7 +32,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * convolutions of the DCGAN paper: those overlap unevenly and printed a checkerboard on the
  * samples, and ND4J's transposed convolution was most of a training step even in ND4J's oneDNN
  * build, where the convolution layers run on oneDNN (docs/benchmarks.md).
- * Discriminator: 4x4 stride-2 convolutions with LeakyReLU 0.2, then a sigmoid output; it takes
+ * Discriminator: 4x4 stride-2 convolutions with LeakyReLU 0.2, optionally a {@link DcganMinibatchStd}
+ * feature map, then a sigmoid output; it takes
  * {@code pack} flat images side by side, which read as one image with {@code pack} times the channels.
  */
 final class DcganNetworks {
@@ -42,7 +46,7 @@ final class DcganNetworks {
         int smallH = height >> halvings;
         int smallW = width >> halvings;
         int first = config.generatorFilters().get(0);
-        NeuralNetConfiguration.ListBuilder layers = base(config.seed(), config).list();
+        NeuralNetConfiguration.ListBuilder layers = base(config.seed(), config.learningRate(), config).list();
         layers.layer(new DenseLayer.Builder().nIn(config.latentSize()).nOut(first * smallH * smallW).activation(Activation.IDENTITY).build());
         layers.layer(new BatchNormalization.Builder().nOut(first * smallH * smallW).activation(Activation.RELU).build());
         int layer = 2;
@@ -69,17 +73,27 @@ final class DcganNetworks {
     static MultiLayerNetwork discriminator(DcganConfig config, int channels, int height, int width) {
         LayerHelpers.enable();
         halvings(config, height, width);
-        NeuralNetConfiguration.ListBuilder layers = base(config.seed() + 1, config).list();
+        NeuralNetConfiguration.ListBuilder layers = base(config.seed() + 1, config.discriminatorLearningRate(), config).list();
         int in = channels * config.pack(); // packed images arrive one after the other: as stacked channels
         for (int out : config.discriminatorFilters()) {
             layers.layer(new ConvolutionLayer.Builder().nIn(in).nOut(out).kernelSize(4, 4).stride(2, 2)
                     .convolutionMode(ConvolutionMode.Same).activation(new ActivationLReLU(0.2)).build());
             in = out;
         }
+        int group = config.minibatchStdGroup();
+        if (group > 0) {
+            int halvings = config.discriminatorFilters().size();
+            layers.layer(new DcganMinibatchStd(group, in, height >> halvings, width >> halvings));
+        }
         layers.layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1).activation(Activation.SIGMOID).build());
         layers.setInputType(InputType.convolutionalFlat(height, width, channels * config.pack()));
         MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
         network.init();
+        if (group > 0) {
+            // The SameDiff layer builds its gradient function on the first backward pass: do it here, quietly.
+            QuietSameDiff.run(() -> network.calculateGradients(Nd4j.zeros(DataType.FLOAT, group, (long) channels * config.pack() * height * width),
+                    Nd4j.zeros(DataType.FLOAT, group, 1), null, null));
+        }
         return network;
     }
 
@@ -92,8 +106,8 @@ final class DcganNetworks {
         return halvings;
     }
 
-    private static NeuralNetConfiguration.Builder base(long seed, DcganConfig config) {
+    private static NeuralNetConfiguration.Builder base(long seed, double learningRate, DcganConfig config) {
         return new NeuralNetConfiguration.Builder().seed(seed).weightInit(WeightInit.RELU)
-                .updater(Adam.builder().learningRate(config.learningRate()).beta1(config.beta1()).build());
+                .updater(Adam.builder().learningRate(learningRate).beta1(config.beta1()).build());
     }
 }

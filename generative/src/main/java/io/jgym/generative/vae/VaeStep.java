@@ -1,7 +1,6 @@
 package io.jgym.generative.vae;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
+import io.jgym.generative.QuietSameDiff;
 import java.util.Random;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
@@ -33,7 +32,7 @@ public final class VaeStep {
         this.batchSize = config.batchSize();
         this.latentSize = config.latentSize();
         this.seed = config.seed();
-        withoutStdout(graph::createGradFunction); // SameDiff prints one line per differentiated op
+        QuietSameDiff.run(graph::createGradFunction);
         startEpoch(0);
     }
 
@@ -61,16 +60,6 @@ public final class VaeStep {
             values[i] = (float) random.nextGaussian();
         }
         return Nd4j.create(values, new long[] {rows, latentSize}, 'c');
-    }
-
-    private static void withoutStdout(Runnable action) {
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        try {
-            action.run();
-        } finally {
-            System.setOut(original);
-        }
     }
 
     /**

@@ -1,0 +1,57 @@
+package io.jgym.generative.imagegan;
+
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLambdaLayer;
+import org.nd4j.autodiff.samediff.SDIndex;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
+
+/**
+ * The minibatch standard deviation layer of Karras et al. ("Progressive growing of GANs", 2018) for
+ * {@code dcgan-rgb}'s discriminator: for each group of {@code group} consecutive images, the standard
+ * deviation of every feature over the group, averaged over the features, is appended to each image's
+ * feature maps as one more constant map. A generator that gives every latent the same hue or shape
+ * makes that number small, which the discriminator can see in fakes and not in real images. Groups
+ * are consecutive because a discriminator minibatch holds the real images, then the fakes: a group
+ * never mixes the two. Takes and gives NCHW feature maps, {@code channels x height x width} in.
+ */
+public final class DcganMinibatchStd extends SameDiffLambdaLayer {
+    private static final double EPSILON = 1e-8;
+    // DL4J's configuration JSON (a checkpoint's network) holds the layer by these fields.
+    @JsonProperty
+    private int group;
+    @JsonProperty
+    private int channels;
+    @JsonProperty
+    private int height;
+    @JsonProperty
+    private int width;
+
+    /** For DL4J's configuration JSON. */
+    public DcganMinibatchStd() {
+    }
+
+    DcganMinibatchStd(int group, int channels, int height, int width) {
+        this.group = group;
+        this.channels = channels;
+        this.height = height;
+        this.width = width;
+    }
+
+    @Override
+    public SDVariable defineLayer(SameDiff sd, SDVariable input) {
+        int plane = height * width;
+        SDVariable grouped = input.reshape(-1, group, (long) channels * plane);
+        SDVariable centred = grouped.sub(grouped.mean(true, 1));
+        SDVariable std = sd.math().sqrt(centred.mul(centred).mean(true, 1).add(EPSILON)).mean(true, 2); // [groups, 1, 1]
+        // Ones shaped [groups, group, plane] (sd.onesLike logs a warning per layer).
+        SDVariable ones = grouped.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0, plane)).mul(0).add(1);
+        return sd.concat(1, input, ones.mul(std).reshape(-1, 1, height, width));
+    }
+
+    @Override
+    public InputType getOutputType(int layerIndex, InputType inputType) {
+        return InputType.convolutional(height, width, channels + 1);
+    }
+}
