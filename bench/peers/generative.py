@@ -180,26 +180,41 @@ def dense_gan_step():
                     torch.optim.Adam(d.parameters(), 2e-4, betas=(0.5, 0.999)), 100, 64, 1, 0.1, average=0.999)
 
 
-# dcgan-rgb: DcganConfig.defaults(): 80x80x3; G dense -> 128x5x5, BN+ReLU, per doubling 2x nearest upsampling and a 3x3
-# convolution 64-32-16 (BN+ReLU) -> 3 tanh;
-# D 4x4 stride-2 convolutions 16-32-64-128, LeakyReLU 0.2, sigmoid (pack 1: single images); Adam 2e-4 beta1 0.5, batch 32,
-# smoothing 0.1
+# dcgan-rgb: DcganConfig.defaults(): 32x32x3; G dense -> 128x4x4, BN+ReLU, per doubling 2x nearest upsampling and a 3x3
+# convolution 64-32 (BN+ReLU) -> 3 tanh;
+# D 4x4 stride-2 convolutions 32-64-128, LeakyReLU 0.2, the minibatch standard deviation map over groups of 4 consecutive
+# images (DcganMinibatchStd), sigmoid; Adam beta1 0.5, the generator at 2e-4 and the discriminator at 5e-5, batch 32,
+# smoothing 0.1, no generator average
+class MinibatchStd(nn.Module):
+    """DcganMinibatchStd: per group of 4 consecutive images, the mean over features of their standard deviation, as one more map."""
+    def __init__(self, group):
+        super().__init__()
+        self.group = group
+
+    def forward(self, x):
+        b, c, h, w = x.shape
+        y = x.reshape(-1, self.group, c * h * w)
+        std = ((y - y.mean(1, keepdim=True)).pow(2).mean(1, keepdim=True) + 1e-8).sqrt().mean(2, keepdim=True)
+        return torch.cat([x, std.expand(-1, self.group, h * w).reshape(b, 1, h, w)], 1)
+
+
 def dcgan_step():
-    gf = [128, 64, 32, 16]
-    layers = [nn.Linear(100, gf[0] * 25), nn.BatchNorm1d(gf[0] * 25), nn.ReLU(), Reshape(gf[0], 5, 5)]
+    gf, size = [128, 64, 32], 32
+    small = size // 2 ** len(gf)
+    layers = [nn.Linear(100, gf[0] * small * small), nn.BatchNorm1d(gf[0] * small * small), nn.ReLU(), Reshape(gf[0], small, small)]
     for i, o in zip(gf, gf[1:]):
         layers += [nn.Upsample(scale_factor=2), nn.Conv2d(i, o, 3, 1, 1), nn.BatchNorm2d(o), nn.ReLU()]
     layers += [nn.Upsample(scale_factor=2), nn.Conv2d(gf[-1], 3, 3, 1, 1), nn.Tanh(), nn.Flatten()]
     g = he(nn.Sequential(*layers))
     pack = 1
-    df = [3 * pack, 16, 32, 64, 128]
-    layers = [Reshape(3 * pack, 80, 80)]
+    df = [3 * pack, 32, 64, 128]
+    layers = [Reshape(3 * pack, size, size)]
     for i, o in zip(df, df[1:]):
         layers += [nn.Conv2d(i, o, 4, 2, 1), nn.LeakyReLU(0.2)]
-    layers += [nn.Flatten(), nn.Linear(128 * 25, 1), nn.Sigmoid()]
+    layers += [MinibatchStd(4), nn.Flatten(), nn.Linear((df[-1] + 1) * small * small, 1), nn.Sigmoid()]
     d = he(nn.Sequential(*layers))
     return gan_step(g, d, torch.optim.Adam(g.parameters(), 2e-4, betas=(0.5, 0.999)),
-                    torch.optim.Adam(d.parameters(), 2e-4, betas=(0.5, 0.999)), 100, 32, pack, 0.1)
+                    torch.optim.Adam(d.parameters(), 5e-5, betas=(0.5, 0.999)), 100, 32, pack, 0.1)
 
 
 class Fixed(nn.Module):
