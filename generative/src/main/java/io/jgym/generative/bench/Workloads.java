@@ -110,7 +110,7 @@ final class Workloads {
         MultiLayerNetwork discriminator = config.discriminator(train.channels(), train.height(), train.width(), iterations);
         // The generator's moving average costs what it costs in training (the peer keeps one too).
         AdversarialStep step = new AdversarialStep(generator, discriminator, config.pack(), config.labelSmoothing(), config.seed(),
-                GeneratorAverage.of(generator, generator.clone(), config.generatorAverage()));
+                GeneratorAverage.of(generator, generator::clone, config.generatorAverage()));
         Nd4j.getRandom().setSeed(config.seed()); // network construction reset it
         // [0, 1] -> [-1, 1], as ImageGanTrainer feeds the discriminator
         Minibatches minibatches = new Minibatches(train.pixels(), train.size(), config.batchSize(), config.seed(), 2, -1);

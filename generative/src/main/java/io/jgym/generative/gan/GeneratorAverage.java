@@ -1,5 +1,6 @@
 package io.jgym.generative.gan;
 
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -25,15 +26,15 @@ public final class GeneratorAverage {
 
     /**
      * Averages {@code generator} from {@code start}, a copy of it for a new run or the saved average for a
-     * resumed one; decay 0 keeps no average.
+     * resumed one; decay 0 keeps no average (and never asks for {@code start}).
      *
      * @throws IllegalArgumentException if decay is not in [0, 1)
      */
-    public static GeneratorAverage of(MultiLayerNetwork generator, MultiLayerNetwork start, double decay) {
+    public static GeneratorAverage of(MultiLayerNetwork generator, Supplier<MultiLayerNetwork> start, double decay) {
         if (!(decay >= 0 && decay < 1)) {
             throw new IllegalArgumentException("the generator average's decay must be in [0, 1), got " + decay);
         }
-        return decay == 0 ? none(generator) : new GeneratorAverage(generator, start, decay);
+        return decay == 0 ? none(generator) : new GeneratorAverage(generator, start.get(), decay);
     }
 
     /** No average: {@link #network()} is the generator itself. */

@@ -119,7 +119,7 @@ public final class ImageGanTrainer implements Trainer<Sampler> {
         MultiLayerNetwork discriminator = resumed.map(GanCheckpoints::discriminator)
                 .orElseGet(() -> config.discriminator(train.channels(), train.height(), train.width(), iterations));
         long start = resumed.map(Checkpoint::episodesDone).orElse(0L);
-        GeneratorAverage average = GeneratorAverage.of(generator, resumed.map(c -> GanCheckpoints.average(c, generator))
+        GeneratorAverage average = GeneratorAverage.of(generator, () -> resumed.map(c -> GanCheckpoints.average(c, generator))
                 .orElseGet(generator::clone), config.generatorAverage());
         MultiLayerNetwork sampled = average.network();
         AdversarialStep step = new AdversarialStep(generator, discriminator, config.pack(), config.labelSmoothing(), config.seed(), average);
