@@ -4,6 +4,7 @@ import io.jgym.contracts.training.Checkpoint;
 import io.jgym.contracts.training.CheckpointStore;
 import io.jgym.generative.checkpoints.ModelFiles;
 import java.nio.file.Files;
+import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -40,12 +41,16 @@ public final class GanCheckpoints {
 
     /** The saved average of {@code generator}, or a copy of it where the checkpoint has none (an older run's). */
     public static MultiLayerNetwork average(Checkpoint checkpoint, MultiLayerNetwork generator) {
-        return Files.isRegularFile(checkpoint.file(AVERAGE)) ? ModelFiles.readNetwork(checkpoint, AVERAGE) : generator.clone();
+        return savedAverage(checkpoint).orElseGet(generator::clone);
     }
 
     /** The network to sample from: the generator's average where the checkpoint has one, else the generator. */
     public static MultiLayerNetwork sampled(Checkpoint checkpoint) {
-        return Files.isRegularFile(checkpoint.file(AVERAGE)) ? ModelFiles.readNetwork(checkpoint, AVERAGE) : generator(checkpoint);
+        return savedAverage(checkpoint).orElseGet(() -> generator(checkpoint));
+    }
+
+    private static Optional<MultiLayerNetwork> savedAverage(Checkpoint checkpoint) {
+        return Files.isRegularFile(checkpoint.file(AVERAGE)) ? Optional.of(ModelFiles.readNetwork(checkpoint, AVERAGE)) : Optional.empty();
     }
 
     public static MultiLayerNetwork generator(Checkpoint checkpoint) {
