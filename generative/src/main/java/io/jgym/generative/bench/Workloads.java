@@ -55,8 +55,9 @@ final class Workloads {
 
     private static Workload vae(ConvVaeConfig config) {
         ImageSet train = ImageSources.idx(config.data(), config.maxImages()).train();
-        VaeStep step = new VaeStep(ConvVaeGraph.build(config, train.channels(), train.height(), train.width()), config);
         Minibatches minibatches = new Minibatches(train.pixels(), train.size(), config.batchSize(), config.seed());
+        VaeStep step = new VaeStep(ConvVaeGraph.build(config, train.channels(), train.height(), train.width(),
+                (long) config.epochs() * minibatches.count()), config);
         return new Workload() {
             private long fitted;
 

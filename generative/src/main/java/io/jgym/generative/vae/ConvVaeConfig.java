@@ -1,6 +1,8 @@
 package io.jgym.generative.vae;
 
+import static io.jgym.generative.ConfigChecks.above;
 import static io.jgym.generative.ConfigChecks.given;
+import static io.jgym.generative.ConfigChecks.inRange;
 import static io.jgym.generative.ConfigChecks.notNegative;
 import static io.jgym.generative.ConfigChecks.positive;
 import static io.jgym.generative.ConfigChecks.widths;
@@ -31,6 +33,10 @@ public record ConvVaeConfig(
         int latentSize,
         @JsonPropertyDescription("Adam step size.")
         double learningRate,
+        @JsonPropertyDescription("Step size the rate falls to, linearly, by the last minibatch (equal to --learning-rate: constant).")
+        double learningRateEnd,
+        @JsonPropertyDescription("Fraction of the run's minibatches trained at --learning-rate before the rate starts to fall.")
+        double learningRateDecayFrom,
         @JsonPropertyDescription("Images per minibatch.")
         int batchSize,
         @JsonPropertyDescription("Held-out images scored after each epoch and drawn in the pictures.")
@@ -44,12 +50,14 @@ public record ConvVaeConfig(
         positive("--dense-width", denseWidth);
         positive("--latent-size", latentSize);
         positive("--learning-rate", learningRate);
+        above("--learning-rate-end", learningRateEnd, 0, learningRate);
+        inRange("--learning-rate-decay-from", learningRateDecayFrom, 0, 1);
         positive("--batch-size", batchSize);
         positive("--eval-images", evalImages);
     }
 
     /** The Keras example's VAE for 28x28 images: conv 32-64, dense 16, 2-D latent. */
     public static ConvVaeConfig defaults() {
-        return new ConvVaeConfig(1, ImageSources.FASHION_MNIST, 0, 10, List.of(32, 64), 16, 2, 1e-3, 64, 2000);
+        return new ConvVaeConfig(1, ImageSources.FASHION_MNIST, 0, 10, List.of(32, 64), 16, 2, 1e-3, 1e-3, 0, 64, 2000);
     }
 }

@@ -12,7 +12,6 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * Builds the convolutional VAE as one SameDiff graph from its settings ({@link ConvVaeSettings}) and the image
@@ -72,11 +71,11 @@ public final class ConvVaeGraph {
     }
 
     /**
-     * A new, randomly initialised graph ready to train with Adam.
+     * A new, randomly initialised graph ready to train {@code iterations} minibatches with {@link DecayingAdam}.
      *
      * @throws IllegalArgumentException if the image size is not divisible by 2^filters
      */
-    public static SameDiff build(ConvVaeSettings config, int channels, int height, int width) {
+    public static SameDiff build(ConvVaeSettings config, int channels, int height, int width, long iterations) {
         checkShape(config, height, width);
         int halvings = config.filters().size();
         Random random = new Random(config.seed());
@@ -119,7 +118,7 @@ public final class ConvVaeGraph {
         sd.nn().sigmoid(DECODED, decode(sd, decoder, code, in, smallH, smallW, pixels));
 
         sd.setLossVariables(LOSS);
-        sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(config.learningRate()))
+        sd.setTrainingConfig(TrainingConfig.builder().updater(DecayingAdam.of(config, iterations))
                 .dataSetFeatureMapping(IMAGES, NOISE).markLabelsUnused().build());
         return sd;
     }

@@ -21,6 +21,16 @@ public sealed interface ConvVaeSettings permits ConvVaeConfig, ConvVaeRgbConfig 
 
     double learningRate();
 
+    /** Step size the rate falls to, linearly, by the last minibatch ({@link DecayingAdam}); the start rate: constant. */
+    default double learningRateEnd() {
+        return learningRate();
+    }
+
+    /** Fraction of the run's minibatches trained at the start rate before it falls. */
+    default double learningRateDecayFrom() {
+        return 0;
+    }
+
     int batchSize();
 
     /** Held-out images scored after each epoch and drawn in the pictures. */

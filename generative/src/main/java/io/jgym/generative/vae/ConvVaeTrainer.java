@@ -92,13 +92,14 @@ public final class ConvVaeTrainer implements Trainer<Sampler> {
     public Trained<Sampler> train(TrainingContext context) {
         ImageShape shape = ImageShape.of(train);
         Optional<Checkpoint> resumed = context.checkpoints().latest();
+        Minibatches minibatches = new Minibatches(train.pixels(), train.size(), config.batchSize(), config.seed());
+        int batches = minibatches.count();
         SameDiff graph = resumed.map(saved -> ModelFiles.readGraph(saved, GRAPH_FILE))
-                .orElseGet(() -> ConvVaeGraph.build(config, train.channels(), train.height(), train.width()));
+                .orElseGet(() -> ConvVaeGraph.build(config, train.channels(), train.height(), train.width(),
+                        (long) config.epochs() * batches));
         VaeStep step = new VaeStep(graph, config);
         long start = resumed.map(Checkpoint::episodesDone).orElse(0L);
-        Minibatches minibatches = new Minibatches(train.pixels(), train.size(), config.batchSize(), config.seed());
         minibatches.replay(start);
-        int batches = minibatches.count();
         INDArray heldOutImages = Nd4j.create(heldOut.pixels(), new long[] {heldOut.count(), heldOut.size()}, 'c');
         INDArray heldOutNoise = VaeStep.noise(new Random(~config.seed()), heldOut.count(), config.latentSize());
         Sampler sampler = sampler(graph, config.latentSize(), shape);

@@ -2,6 +2,7 @@ package io.jgym.generative.vae;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,13 @@ class ConvVaeTrainerTest {
     private static final int EPOCHS = 6;
 
     private static ConvVaeConfig tiny(long seed, int epochs, int latent) {
+        return tiny(seed, epochs, latent, 1e-2, 0);
+    }
+
+    private static ConvVaeConfig tiny(long seed, int epochs, int latent, double learningRateEnd, double decayFrom) {
         return TrainerRuns.config(new VaeProvider(), Map.ofEntries(
+                Map.entry("learningRateEnd", learningRateEnd),
+                Map.entry("learningRateDecayFrom", decayFrom),
                 Map.entry("seed", seed),
                 Map.entry("maxImages", 0),
                 Map.entry("epochs", epochs),
@@ -81,6 +88,19 @@ class ConvVaeTrainerTest {
         List<EpisodeReport> resumed = train(tiny(3, 4, 2), 1, Optional.of(split)).reports();
         assertEquals(2, resumed.size(), "only the missing epochs run");
         assertEquals(uninterrupted.subList(2, 4), resumed);
+    }
+
+    @Test
+    void aDecayingRateTrainsAsTheConstantOneUntilItFallsAndResumesExactly(@TempDir Path dir) throws IOException {
+        List<EpisodeReport> constant = train(tiny(4, 4, 2), 1, Optional.empty()).reports();
+        Path folder = dir.resolve("decaying");
+        ConvVaeConfig decaying = tiny(4, 4, 2, 1e-4, 0.5);
+        List<EpisodeReport> uninterrupted = train(decaying, 1, Optional.of(folder)).reports();
+        assertEquals(constant.subList(0, 2), uninterrupted.subList(0, 2), "the rate holds for the first half of the minibatches");
+        assertNotEquals(constant.get(3), uninterrupted.get(3), "then it falls");
+        assertEquals(4, TrainerRuns.dropNewestCheckpoint(folder));
+        List<EpisodeReport> resumed = train(decaying, 1, Optional.of(folder)).reports();
+        assertEquals(uninterrupted.subList(3, 4), resumed, "the last epoch again, from the third epoch's checkpoint, at the same rates");
     }
 
     /**
