@@ -1,5 +1,6 @@
 package io.jgym.agents.dqn;
 
+import java.util.function.BiConsumer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,7 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code r + gamma * Q_target(s', a*)} (with {@code a*} from the online network under Double DQN),
  * and fit the online network towards them on the taken actions only. The Huber loss is applied
  * by clipping the TD error to [-1, 1] inside the target, which gives the squared-error output layer
- * exactly the Huber gradient. All arrays are allocated once.
+ * exactly the Huber gradient. All arrays are allocated once. With Adam the step is {@link FlatAdam}'s
+ * (DL4J's update in plain Java, bit for bit on the machines measured), else DL4J's own {@code fit}.
  */
 public final class DqnLearner {
     private final MultiLayerNetwork online;
@@ -25,6 +27,7 @@ public final class DqnLearner {
     private final INDArray nextInput;
     private final INDArray input;
     private final INDArray labels;
+    private final BiConsumer<INDArray, INDArray> fit;
 
     /** Loss and mean Q-value of the taken actions for one gradient step. */
     public record Update(double tdLoss, double meanQ) {
@@ -44,6 +47,7 @@ public final class DqnLearner {
         this.nextInput = Nd4j.create(DataType.FLOAT, rows, observationSize);
         this.input = Nd4j.create(DataType.FLOAT, rows, observationSize);
         this.labels = Nd4j.create(DataType.FLOAT, rows, actions);
+        this.fit = FlatAdam.of(online).<BiConsumer<INDArray, INDArray>>map(adam -> adam::fit).orElse(online::fit);
     }
 
     /** Samples from {@code buffer}, takes one gradient step, and updates the target network when due. */
@@ -84,7 +88,7 @@ public final class DqnLearner {
         }
         double loss = lossSum / rows; // a NaN or infinite loss is caught where the episode is reported
         labels.data().setData(label);
-        online.fit(input, labels);
+        fit.accept(input, labels);
         target.afterGradientStep(online, online.getIterationCount());
         return new Update(loss, qSum / rows);
     }

@@ -10,7 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Times one DQN update of the default settings (two forward passes and one fit of the 4-64-64-2
  * network on a minibatch of 128, as {@link DqnLearner#step} does them) on a full replay memory of
  * random CartPole-sized transitions, after a warm-up, then each of the update's DL4J calls alone (where
- * the time goes: the two forward passes, the fit, and the fit's gradient without the Adam step).
+ * the time goes: the two forward passes, the step with {@link FlatAdam} and with DL4J's own fit, and the
+ * gradient alone).
  * {@code bench/peers/dqn.sh} runs it beside the PyTorch peer's {@code --updates} mode:
  * {@code java -cp launcher/target/jgym.jar io.jgym.agents.dqn.DqnUpdateTiming [updates]}.
  */
@@ -67,11 +68,13 @@ public final class DqnUpdateTiming {
         INDArray stacked = Nd4j.rand(DataType.FLOAT, 2L * rows, OBSERVATIONS);
         INDArray input = Nd4j.rand(DataType.FLOAT, rows, OBSERVATIONS);
         INDArray labels = Nd4j.rand(DataType.FLOAT, rows, ACTIONS);
+        FlatAdam adam = FlatAdam.of(target).orElseThrow();
         System.out.printf(Locale.ROOT, "  of which: online output on s and s' (%d rows) %.3f ms, target output on s' (%d rows) %.3f ms,"
-                        + " fit (%d rows) %.3f ms, of which the gradient without the Adam step %.3f ms%n",
+                        + " step (%d rows) %.3f ms with the plain-Java Adam (DL4J's fit: %.3f ms), of which the gradient %.3f ms%n",
                 2 * rows, millisPerCall(repeats, () -> online.output(stacked, false)),
                 rows, millisPerCall(repeats, () -> target.output(input, false)),
-                rows, millisPerCall(repeats, () -> target.fit(input, labels)),
+                rows, millisPerCall(repeats, () -> adam.fit(input, labels)),
+                millisPerCall(repeats, () -> target.fit(input, labels)),
                 millisPerCall(repeats, () -> {
                     target.setInput(input);
                     target.setLabels(labels);
