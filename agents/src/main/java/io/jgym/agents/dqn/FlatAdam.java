@@ -6,8 +6,11 @@ import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * One gradient step of a small network with DL4J's Adam formula computed in plain Java on the flat
@@ -26,6 +29,8 @@ final class FlatAdam {
     private final float[] parameters;
     private final float[] gradient;
     private final float[] moments;
+    private final NativePowers beta1Powers = new NativePowers();
+    private final NativePowers beta2Powers = new NativePowers();
 
     private FlatAdam(MultiLayerNetwork network) {
         this.network = network;
@@ -89,9 +94,10 @@ final class FlatAdam {
         float beta2 = (float) adam.getBeta2();
         float epsilon = (float) adam.getEpsilon();
         float rate = (float) adam.getLearningRate(iteration, network.getEpochCount());
-        float beta1Power = (float) Math.pow(beta1, iteration + 1);
-        float beta2Power = (float) Math.pow(beta2, iteration + 1);
-        float stepSize = (float) (rate * (float) Math.sqrt(1.0 - beta2Power) / (1.0 - beta1Power)); // the corrections in double, as there
+        float beta1Power = beta1Powers.power(beta1, iteration + 1);
+        float beta2Power = beta2Powers.power(beta2, iteration + 1);
+        // The corrections as libnd4j computes them: 1 - beta2^t rounded to float under the root, 1 - beta1^t in double.
+        float stepSize = (float) (rate * (float) Math.sqrt((float) (1.0 - beta2Power)) / (1.0 - beta1Power));
         if (epsilon == 0f) {
             epsilon = 1e-7f;
         }
@@ -105,6 +111,29 @@ final class FlatAdam {
             moments[i] = m;
             moments[size + i] = v;
             parameters[i] -= m * stepSize / ((float) Math.sqrt(v) + epsilon);
+        }
+    }
+
+    /**
+     * {@code base^exponent} exactly as libnd4j's float {@code pow} gives it (Java's {@code Math.pow}
+     * rounded to float differs in the last bit for about one exponent in 60), computed by ND4J for
+     * {@value #BLOCK} exponents at a time.
+     */
+    private static final class NativePowers {
+        private static final int BLOCK = 4096;
+        private float base = Float.NaN;
+        private int first;
+        private float[] powers = new float[0];
+
+        float power(float base, int exponent) {
+            if (base != this.base || exponent < first || exponent >= first + powers.length) {
+                this.base = base;
+                this.first = exponent;
+                INDArray exponents = Nd4j.arange(exponent, exponent + BLOCK).castTo(DataType.FLOAT);
+                powers = Transforms.pow(Nd4j.valueArrayOf(new long[] {BLOCK}, base, DataType.FLOAT), exponents, false)
+                        .data().asFloat();
+            }
+            return powers[exponent - first];
         }
     }
 }
