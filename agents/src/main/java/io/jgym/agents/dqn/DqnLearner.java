@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code r + gamma * Q_target(s', a*)} (with {@code a*} from the online network under Double DQN),
  * and fit the online network towards them on the taken actions only. The Huber loss is applied
  * by clipping the TD error to [-1, 1] inside the target, which gives the squared-error output layer
- * exactly the Huber gradient. All arrays are allocated once. With Adam the step is {@link FlatAdam}'s
+ * exactly the Huber gradient. All arrays are allocated once and filled through their native memory. With Adam the step is {@link FlatAdam}'s
  * (DL4J's update in plain Java, bit for bit on the machines measured), else DL4J's own {@code fit}.
  */
 public final class DqnLearner {
@@ -57,9 +57,9 @@ public final class DqnLearner {
         int half = rows * observationSize;
         System.arraycopy(batch.observations, 0, stacked, 0, half);
         System.arraycopy(batch.nextObservations, 0, stacked, half, half);
-        stackedInput.data().setData(stacked);
-        nextInput.data().setData(batch.nextObservations);
-        input.data().setData(batch.observations);
+        stackedInput.data().asNioFloat().put(stacked);
+        nextInput.data().asNioFloat().put(batch.nextObservations);
+        input.data().asNioFloat().put(batch.observations);
 
         // Online Q for s (rows 0..B-1) and s' (rows B..2B-1) in one call; target Q for s'.
         float[] onlineQ = GreedyActions.values(online.output(stackedInput, false));
@@ -87,7 +87,7 @@ public final class DqnLearner {
             qSum += q;
         }
         double loss = lossSum / rows; // a NaN or infinite loss is caught where the episode is reported
-        labels.data().setData(label);
+        labels.data().asNioFloat().put(label);
         fit.accept(input, labels);
         target.afterGradientStep(online, online.getIterationCount());
         return new Update(loss, qSum / rows);

@@ -80,8 +80,8 @@ final class FlatAdam {
         int iteration = network.getIterationCount();
         Adam adam = (Adam) ((BaseLayer) network.getLayer(0).conf().getLayer()).getIUpdater();
         step(adam, iteration, (float) input.size(0));
-        network.params().data().setData(parameters);
-        state.data().setData(moments);
+        network.params().data().asNioFloat().put(parameters);
+        state.data().asNioFloat().put(moments);
         network.setIterationCount(iteration + 1);
     }
 
