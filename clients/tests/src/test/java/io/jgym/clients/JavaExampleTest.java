@@ -28,7 +28,8 @@ class JavaExampleTest {
     void dqnExampleTrainsCartPoleOverHttp() throws Exception {
         try (LiveServer server = new LiveServer()) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Script.Result r = Script.run(server.url(), java, "-XX:+UseParallelGC", "-Xmn32m", "-cp",
+            // ./jgym's collector settings: the example trains with DL4J, and a smaller young generation makes ND4J's native crash likelier.
+            Script.Result r = Script.run(server.url(), java, "-XX:+UseParallelGC", "-Xmn256m", "-cp",
                     System.getProperty("java.class.path"),
                     Script.clientsDir().resolve("java/examples/RemoteCartPoleDqn.java").toString(), server.url(), "8000", "1");
             assertEquals(0, r.exitCode(), r.output());
