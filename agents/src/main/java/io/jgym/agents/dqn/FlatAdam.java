@@ -28,7 +28,8 @@ final class FlatAdam {
     private final int size;
     private final float[] parameters;
     private final float[] gradient;
-    private final float[] moments;
+    private final float[] first;
+    private final float[] second;
     private final NativePowers beta1Powers = new NativePowers();
     private final NativePowers beta2Powers = new NativePowers();
 
@@ -37,7 +38,8 @@ final class FlatAdam {
         this.size = Math.toIntExact(network.numParams());
         this.parameters = new float[size];
         this.gradient = new float[size];
-        this.moments = new float[2 * size];
+        this.first = new float[size];
+        this.second = new float[size];
     }
 
     /** The plain-Java step for {@code network}, when DL4J would update it with a single Adam and no extras. */
@@ -76,12 +78,12 @@ final class FlatAdam {
         network.params().data().asNioFloat().get(parameters);
         network.getFlattenedGradients().data().asNioFloat().get(gradient);
         INDArray state = network.getUpdater().getStateViewArray(); // a new array after setLearningRate
-        state.data().asNioFloat().get(moments);
+        state.data().asNioFloat().get(first).get(second);
         int iteration = network.getIterationCount();
         Adam adam = (Adam) ((BaseLayer) network.getLayer(0).conf().getLayer()).getIUpdater();
         step(adam, iteration, (float) input.size(0));
         network.params().data().asNioFloat().put(parameters);
-        state.data().asNioFloat().put(moments);
+        state.data().asNioFloat().put(first).put(second);
         network.setIterationCount(iteration + 1);
     }
 
@@ -106,10 +108,10 @@ final class FlatAdam {
         }
         for (int i = 0; i < size; i++) {
             float g = gradient[i] / rows;
-            float m = beta1 * moments[i] + g * (1f - beta1);
-            float v = beta2 * moments[size + i] + g * g * (1f - beta2);
-            moments[i] = m;
-            moments[size + i] = v;
+            float m = beta1 * first[i] + g * (1f - beta1);
+            float v = beta2 * second[i] + g * g * (1f - beta2);
+            first[i] = m;
+            second[i] = v;
             parameters[i] -= m * stepSize / ((float) Math.sqrt(v) + epsilon);
         }
     }
