@@ -1,5 +1,6 @@
 package io.jgym.agents.dqn;
 
+import io.jgym.nn.FlatAdam;
 import java.util.function.BiConsumer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;

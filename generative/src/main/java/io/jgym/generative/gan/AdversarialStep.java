@@ -1,8 +1,11 @@
 package io.jgym.generative.gan;
 
 import io.jgym.generative.data.Minibatches;
+import io.jgym.nn.FlatAdam;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.ObjLongConsumer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -29,6 +32,8 @@ public final class AdversarialStep {
     private final double labelSmoothing;
     private final long seed;
     private final GeneratorAverage average;
+    private final BiConsumer<INDArray, INDArray> discriminatorFit;
+    private final ObjLongConsumer<Gradient> generatorStep;
 
     /** Losses of one iteration. */
     public record Losses(double discriminator, double generator) {
@@ -46,6 +51,10 @@ public final class AdversarialStep {
         this.labelSmoothing = labelSmoothing;
         this.seed = seed;
         this.average = average;
+        this.discriminatorFit = FlatAdam.of(discriminator).<BiConsumer<INDArray, INDArray>>map(adam -> adam::fit)
+                .orElse(discriminator::fit);
+        this.generatorStep = FlatAdam.of(generator).<ObjLongConsumer<Gradient>>map(adam -> (gradient, rows) -> adam.step(rows))
+                .orElse(this::dl4jGeneratorStep);
     }
 
     /**
@@ -67,7 +76,7 @@ public final class AdversarialStep {
         INDArray inputs = Nd4j.vstack(packedReal, packedFake);
         INDArray labels = Nd4j.vstack(Nd4j.valueArrayOf(new long[] {packedRows, 1}, 1.0 - labelSmoothing, DataType.FLOAT),
                 Nd4j.zeros(DataType.FLOAT, packedRows, 1));
-        discriminator.fit(inputs, labels);
+        discriminatorFit.accept(inputs, labels);
         double discriminatorLoss = discriminator.score();
 
         // Generator step: d(-log D(G(z)))/d(G(z)) from the discriminator, then backprop through G.
@@ -82,13 +91,17 @@ public final class AdversarialStep {
         Pair<Gradient, INDArray> fromDiscriminator = discriminator.calculateGradients(packedGenerated, ones, null, null);
         INDArray epsilon = fromDiscriminator.getSecond().reshape('c', generated.rows(), generated.columns());
         Pair<Gradient, INDArray> backprop = generator.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces());
-        Gradient gradient = backprop.getFirst();
+        generatorStep.accept(backprop.getFirst(), rows);
+        average.update();
+        return new Losses(discriminatorLoss, generatorLoss);
+    }
+
+    /** DL4J's updater on the generator's backpropagated gradient, for generators {@link FlatAdam} declines. */
+    private void dl4jGeneratorStep(Gradient gradient, long rows) {
         int iteration = generator.getIterationCount();
         generator.getUpdater().update(generator, gradient, iteration, 0, (int) rows, LayerWorkspaceMgr.noWorkspaces());
         generator.setIterationCount(iteration + 1);
         generator.params().subi(gradient.gradient());
-        average.update();
-        return new Losses(discriminatorLoss, generatorLoss);
     }
 
     /**
