@@ -1,15 +1,20 @@
 package io.jgym.nn;
 
 import java.util.Optional;
-import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -23,11 +28,13 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * written at every step, so a saved network keeps them and a restored one continues exactly; the
  * step size is read from the layers' Adam settings each step, so a schedule or
  * {@code setLearningRate} applies as it does in DL4J. Only for networks DL4J would update the same
- * way with one Adam block and nothing else: no gradient normalisation, no regularisation,
- * parameters and gradients in one flat buffer each.
+ * way with one Adam block and nothing else (frozen layers apart): no gradient normalisation, no
+ * regularisation, parameters and gradients in one flat buffer each.
  */
 public final class FlatAdam {
     private final MultiLayerNetwork network;
+    private final int adamLayer;
+    private final int from;
     private final int size;
     private final float[] parameters;
     private final float[] gradient;
@@ -36,37 +43,61 @@ public final class FlatAdam {
     private final NativePowers beta1Powers = new NativePowers();
     private final NativePowers beta2Powers = new NativePowers();
 
-    private FlatAdam(MultiLayerNetwork network) {
+    private FlatAdam(MultiLayerNetwork network, int adamLayer, int from, int size) {
         this.network = network;
-        this.size = Math.toIntExact(network.numParams());
-        this.parameters = new float[size];
-        this.gradient = new float[size];
+        this.adamLayer = adamLayer;
+        this.from = from;
+        this.size = size;
+        int total = Math.toIntExact(network.numParams());
+        this.parameters = new float[total];
+        this.gradient = new float[total];
         this.first = new float[size];
         this.second = new float[size];
     }
 
-    /** The plain-Java step for {@code network}, when DL4J would update it with a single Adam and no extras. */
+    /**
+     * The plain-Java step for {@code network}, when DL4J would update it with one Adam block and no
+     * extras; frozen layers (sine-gan's filter) may follow it, and their parameters never move.
+     */
     public static Optional<FlatAdam> of(MultiLayerNetwork network) {
-        long size = network.numParams();
+        long total = network.numParams();
         if (network.getFlattenedGradients() == null) {
             network.initGradientsView(); // made by the first fit otherwise
         }
-        if (!flat(network.params(), size) || !flat(network.getFlattenedGradients(), size)) {
+        if (!flat(network.params(), total) || !flat(network.getFlattenedGradients(), total)
+                || !(network.getUpdater() instanceof MultiLayerUpdater updater)) {
             return Optional.empty();
         }
-        Updater updater = network.getUpdater();
-        if (!(updater instanceof MultiLayerUpdater layers) || layers.getUpdaterBlocks().size() != 1
-                || !flat(updater.getStateViewArray(), 2 * size)) {
-            return Optional.empty();
-        }
-        for (int i = 0; i < network.getnLayers(); i++) {
-            if (!(network.getLayer(i).conf().getLayer() instanceof BaseLayer layer) || !(layer.getIUpdater() instanceof Adam)
-                    || !layer.getRegularization().isEmpty() || !layer.getRegularizationBias().isEmpty()
-                    || (layer.getGradientNormalization() != null && layer.getGradientNormalization() != GradientNormalization.None)) {
-                return Optional.empty();
+        UpdaterBlock adam = null;
+        for (UpdaterBlock block : updater.getUpdaterBlocks()) {
+            UpdaterBlock.ParamState first = block.getLayersAndVariablesInBlock().get(0);
+            IUpdater config = first.getLayer().getConfig().getUpdaterByParam(first.getParamName());
+            if (config instanceof Adam && adam == null) {
+                adam = block;
+            } else if (!(config instanceof NoOp)) {
+                return Optional.empty(); // another optimiser, or Adam in two blocks
             }
         }
-        return Optional.of(new FlatAdam(network));
+        if (adam == null || adam.getUpdaterViewOffsetStart() != 0) {
+            return Optional.empty();
+        }
+        int size = adam.getParamOffsetEnd() - adam.getParamOffsetStart();
+        if (!flat(updater.getStateViewArray(), 2L * size)) {
+            return Optional.empty();
+        }
+        int adamLayer = -1;
+        for (int i = 0; i < network.getnLayers(); i++) {
+            Layer layer = network.getLayer(i).conf().getLayer();
+            if (layer instanceof FrozenLayerWithBackprop || layer instanceof FrozenLayer) {
+                continue;
+            }
+            if (!(layer instanceof BaseLayer base) || !base.getRegularization().isEmpty() || !base.getRegularizationBias().isEmpty()
+                    || (base.getGradientNormalization() != null && base.getGradientNormalization() != GradientNormalization.None)) {
+                return Optional.empty();
+            }
+            adamLayer = adamLayer < 0 && base.getIUpdater() instanceof Adam ? i : adamLayer;
+        }
+        return Optional.of(new FlatAdam(network, adamLayer, adam.getParamOffsetStart(), size));
     }
 
     private static boolean flat(INDArray array, long length) {
@@ -92,7 +123,7 @@ public final class FlatAdam {
         INDArray state = network.getUpdater().getStateViewArray(); // a new array after setLearningRate
         state.data().asNioFloat().get(first).get(second);
         int iteration = network.getIterationCount();
-        Adam adam = (Adam) ((BaseLayer) network.getLayer(0).conf().getLayer()).getIUpdater();
+        Adam adam = (Adam) ((BaseLayer) network.getLayer(adamLayer).conf().getLayer()).getIUpdater();
         update(adam, iteration, (float) rows);
         network.params().data().asNioFloat().put(parameters);
         state.data().asNioFloat().put(first).put(second);
@@ -119,12 +150,12 @@ public final class FlatAdam {
             stepSize = epsilon;
         }
         for (int i = 0; i < size; i++) {
-            float g = gradient[i] / rows;
+            float g = gradient[from + i] / rows;
             float m = beta1 * first[i] + g * (1f - beta1);
             float v = beta2 * second[i] + g * g * (1f - beta2);
             first[i] = m;
             second[i] = v;
-            parameters[i] -= m * stepSize / ((float) Math.sqrt(v) + epsilon);
+            parameters[from + i] -= m * stepSize / ((float) Math.sqrt(v) + epsilon);
         }
     }
 

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -26,8 +27,8 @@ import org.nd4j.linalg.schedule.ScheduleType;
 /**
  * The plain-Java Adam step moves a network exactly as DL4J does (parameters, Adam's moments and the
  * iteration count), for a fit and for a gradient taken by backpropagation (a GAN's generator),
- * through a change of learning rate and under a schedule, and declines networks DL4J would update
- * otherwise.
+ * through a change of learning rate, under a schedule and past a frozen layer, and declines networks
+ * DL4J would update otherwise.
  */
 class FlatAdamTest {
 
@@ -112,6 +113,43 @@ class FlatAdamTest {
             adam.step(24);
             assertSame(dl4j, plain, step);
         }
+    }
+
+    @Test
+    void leavesAFrozenLayerAloneAndStepsTheRestAsDl4jDoes() {
+        MultiLayerNetwork dl4j = filtered();
+        MultiLayerNetwork plain = filtered();
+        FlatAdam adam = FlatAdam.of(plain).orElseThrow();
+        INDArray frozen = plain.getLayer(2).params().dup();
+        Nd4j.getRandom().setSeed(13);
+        for (int step = 0; step < 20; step++) {
+            copy(dl4j, plain);
+            INDArray input = Nd4j.randn(DataType.FLOAT, 16, 5);
+            INDArray epsilon = Nd4j.randn(DataType.FLOAT, 16, 3);
+            for (MultiLayerNetwork network : new MultiLayerNetwork[] {dl4j, plain}) {
+                network.setInput(input);
+                network.feedForward(true, false);
+            }
+            Gradient gradient = dl4j.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces()).getFirst();
+            dl4j.getUpdater().update(dl4j, gradient, dl4j.getIterationCount(), 0, 16, LayerWorkspaceMgr.noWorkspaces());
+            dl4j.setIterationCount(dl4j.getIterationCount() + 1);
+            dl4j.params().subi(gradient.gradient());
+            plain.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces());
+            adam.step(16);
+            assertSame(dl4j, plain, step);
+        }
+        assertEquals(frozen, plain.getLayer(2).params(), "the frozen layer's weights never move");
+    }
+
+    /** Two trained dense layers, then a frozen one (sine-gan's low-pass filter is such a layer). */
+    private static MultiLayerNetwork filtered() {
+        MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(5).updater(new Adam(1e-3)).list()
+                .layer(new DenseLayer.Builder().nIn(5).nOut(16).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nIn(16).nOut(3).activation(Activation.TANH).build())
+                .layer(new FrozenLayerWithBackprop(new DenseLayer.Builder().nIn(3).nOut(3).activation(Activation.IDENTITY).build()))
+                .build());
+        network.init();
+        return network;
     }
 
     @Test
