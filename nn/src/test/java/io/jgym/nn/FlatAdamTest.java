@@ -65,6 +65,28 @@ class FlatAdamTest {
         assertEquals(dl4j.getIterationCount(), plain.getIterationCount());
     }
 
+    /**
+     * A GAN generator's step from {@code dl4j}'s state on both networks: backpropagation of a random
+     * output gradient for {@code rows} random inputs, then DL4J's updater and parameter update on
+     * {@code dl4j} and {@code adam}'s step on {@code plain}.
+     */
+    private static void backpropagatedStepBothWays(MultiLayerNetwork dl4j, MultiLayerNetwork plain, FlatAdam adam, int rows) {
+        copy(dl4j, plain);
+        INDArray input = Nd4j.randn(DataType.FLOAT, rows, 5);
+        INDArray epsilon = Nd4j.randn(DataType.FLOAT, rows, 3);
+        for (MultiLayerNetwork network : new MultiLayerNetwork[] {dl4j, plain}) {
+            network.setInput(input);
+            network.feedForward(true, false);
+        }
+        Gradient gradient = dl4j.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces()).getFirst();
+        int iteration = dl4j.getIterationCount();
+        dl4j.getUpdater().update(dl4j, gradient, iteration, 0, rows, LayerWorkspaceMgr.noWorkspaces());
+        dl4j.setIterationCount(iteration + 1);
+        dl4j.params().subi(gradient.gradient());
+        plain.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces());
+        adam.step(rows);
+    }
+
     @Test
     void fitsAsDl4jsFitDoesThroughARateChange() {
         MultiLayerNetwork dl4j = network(new Adam(3e-3), false, true);
@@ -97,20 +119,7 @@ class FlatAdamTest {
         FlatAdam adam = FlatAdam.of(plain).orElseThrow();
         Nd4j.getRandom().setSeed(11);
         for (int step = 0; step < 30; step++) {
-            copy(dl4j, plain);
-            INDArray input = Nd4j.randn(DataType.FLOAT, 24, 5);
-            INDArray epsilon = Nd4j.randn(DataType.FLOAT, 24, 3);
-            for (MultiLayerNetwork network : new MultiLayerNetwork[] {dl4j, plain}) {
-                network.setInput(input);
-                network.feedForward(true, false);
-            }
-            Gradient gradient = dl4j.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces()).getFirst();
-            int iteration = dl4j.getIterationCount();
-            dl4j.getUpdater().update(dl4j, gradient, iteration, 0, 24, LayerWorkspaceMgr.noWorkspaces());
-            dl4j.setIterationCount(iteration + 1);
-            dl4j.params().subi(gradient.gradient());
-            plain.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces());
-            adam.step(24);
+            backpropagatedStepBothWays(dl4j, plain, adam, 24);
             assertSame(dl4j, plain, step);
         }
     }
@@ -123,19 +132,7 @@ class FlatAdamTest {
         INDArray frozen = plain.getLayer(2).params().dup();
         Nd4j.getRandom().setSeed(13);
         for (int step = 0; step < 20; step++) {
-            copy(dl4j, plain);
-            INDArray input = Nd4j.randn(DataType.FLOAT, 16, 5);
-            INDArray epsilon = Nd4j.randn(DataType.FLOAT, 16, 3);
-            for (MultiLayerNetwork network : new MultiLayerNetwork[] {dl4j, plain}) {
-                network.setInput(input);
-                network.feedForward(true, false);
-            }
-            Gradient gradient = dl4j.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces()).getFirst();
-            dl4j.getUpdater().update(dl4j, gradient, dl4j.getIterationCount(), 0, 16, LayerWorkspaceMgr.noWorkspaces());
-            dl4j.setIterationCount(dl4j.getIterationCount() + 1);
-            dl4j.params().subi(gradient.gradient());
-            plain.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces());
-            adam.step(16);
+            backpropagatedStepBothWays(dl4j, plain, adam, 16);
             assertSame(dl4j, plain, step);
         }
         assertEquals(frozen, plain.getLayer(2).params(), "the frozen layer's weights never move");
