@@ -32,8 +32,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * convolutions of the DCGAN paper: those overlap unevenly and printed a checkerboard on the
  * samples, and ND4J's transposed convolution was most of a training step even in ND4J's oneDNN
  * build, where the convolution layers run on oneDNN (docs/benchmarks.md).
- * Discriminator: 4x4 stride-2 convolutions with LeakyReLU 0.2, optionally a {@link DcganMinibatchStd}
- * feature map, then a sigmoid output; it takes
+ * Discriminator: optionally the {@link DcganColourSpread} maps at its input, 4x4 stride-2 convolutions
+ * with LeakyReLU 0.2, optionally a {@link DcganMinibatchStd} feature map, then a sigmoid output; it takes
  * {@code pack} flat images side by side, which read as one image with {@code pack} times the channels.
  */
 final class DcganNetworks {
@@ -75,12 +75,16 @@ final class DcganNetworks {
         halvings(config, height, width);
         NeuralNetConfiguration.ListBuilder layers = base(config.seed() + 1, config.discriminatorLearningRate(), config).list();
         int in = channels * config.pack(); // packed images arrive one after the other: as stacked channels
+        int group = config.minibatchStdGroup();
+        if (config.colourSpread()) {
+            layers.layer(new DcganColourSpread(group, in, height, width));
+            in *= 2;
+        }
         for (int out : config.discriminatorFilters()) {
             layers.layer(new ConvolutionLayer.Builder().nIn(in).nOut(out).kernelSize(4, 4).stride(2, 2)
                     .convolutionMode(ConvolutionMode.Same).activation(new ActivationLReLU(0.2)).build());
             in = out;
         }
-        int group = config.minibatchStdGroup();
         if (group > 0) {
             int halvings = config.discriminatorFilters().size();
             layers.layer(new DcganMinibatchStd(group, in, height >> halvings, width >> halvings));

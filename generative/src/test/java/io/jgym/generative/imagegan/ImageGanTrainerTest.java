@@ -84,7 +84,7 @@ class ImageGanTrainerTest {
 
     @Test
     void aDcganOnColourImagesGetsCloserToHeldOutImagesAndDrawsItsSamples(@TempDir Path dir) {
-        DcganConfig config = new DcganConfig(1, null, 16, 64, 0, 12, 8, List.of(16, 8), List.of(8, 16), 2e-3, 2e-3, 0.5, 32, 1, 0, 0.1, 64, 0);
+        DcganConfig config = new DcganConfig(1, null, 16, 64, 0, 12, 8, List.of(16, 8), List.of(8, 16), 2e-3, 2e-3, 0.5, 32, 1, 0, false, 0.1, 64, 0);
         List<EpisodeReport> reports = TrainerRuns.reports(new ImageGanTrainer(config, TestImages.bars(256, 1, 3, 16),
                 TestImages.bars(64, 2, 3, 16), Optional.empty()), Optional.of(dir));
         reports.forEach(r -> assertTrue(Double.isFinite(r.metrics().get(ImageGanTrainer.GENERATOR_LOSS))
