@@ -1,10 +1,8 @@
 package io.jgym.generative.imagegan;
 
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLambdaLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * What {@code dcgan-rgb}'s discriminator sees of a group's colours before its first convolution: for
@@ -12,31 +10,16 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * image's mean value per channel, appended to each image as one constant map per channel. Real
  * shapes come in every hue, so that spread is wide; a generator that paints every latent in one hue
  * narrows it, which the discriminator can see (the minibatch standard deviation of
- * {@link DcganMinibatchStd} averages over features and so over colour too). Groups never mix real
- * images and fakes, as there. Takes images flat or NCHW, {@code channels x height x width}, and gives
- * NCHW maps of twice the channels.
+ * {@link DcganMinibatchStd} averages over features and so over colour too). Takes images flat or
+ * NCHW and gives NCHW maps of twice the channels.
  */
-public final class DcganColourSpread extends SameDiffLambdaLayer {
-    private static final double EPSILON = 1e-8;
-    // DL4J's configuration JSON (a checkpoint's network) holds the layer by these fields.
-    @JsonProperty
-    private int group;
-    @JsonProperty
-    private int channels;
-    @JsonProperty
-    private int height;
-    @JsonProperty
-    private int width;
-
+public final class DcganColourSpread extends DcganGroupLayer {
     /** For DL4J's configuration JSON. */
     public DcganColourSpread() {
     }
 
     DcganColourSpread(int group, int channels, int height, int width) {
-        this.group = group;
-        this.channels = channels;
-        this.height = height;
-        this.width = width;
+        super(group, channels, height, width);
     }
 
     @Override

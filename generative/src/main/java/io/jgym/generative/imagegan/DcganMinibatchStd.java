@@ -1,11 +1,9 @@
 package io.jgym.generative.imagegan;
 
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLambdaLayer;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * The minibatch standard deviation layer of Karras et al. ("Progressive growing of GANs", 2018) for
@@ -16,27 +14,13 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * are consecutive because a discriminator minibatch holds the real images, then the fakes: a group
  * never mixes the two. Takes and gives NCHW feature maps, {@code channels x height x width} in.
  */
-public final class DcganMinibatchStd extends SameDiffLambdaLayer {
-    private static final double EPSILON = 1e-8;
-    // DL4J's configuration JSON (a checkpoint's network) holds the layer by these fields.
-    @JsonProperty
-    private int group;
-    @JsonProperty
-    private int channels;
-    @JsonProperty
-    private int height;
-    @JsonProperty
-    private int width;
-
+public final class DcganMinibatchStd extends DcganGroupLayer {
     /** For DL4J's configuration JSON. */
     public DcganMinibatchStd() {
     }
 
     DcganMinibatchStd(int group, int channels, int height, int width) {
-        this.group = group;
-        this.channels = channels;
-        this.height = height;
-        this.width = width;
+        super(group, channels, height, width);
     }
 
     @Override
