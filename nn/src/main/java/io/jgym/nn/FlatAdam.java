@@ -1,6 +1,7 @@
 package io.jgym.nn;
 
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -98,6 +99,11 @@ public final class FlatAdam {
             adamLayer = adamLayer < 0 && base.getIUpdater() instanceof Adam ? i : adamLayer;
         }
         return Optional.of(new FlatAdam(network, adamLayer, adam.getParamOffsetStart(), size));
+    }
+
+    /** A fit of {@code network} on inputs and labels: this class's where it applies, else DL4J's own {@code fit}. */
+    public static BiConsumer<INDArray, INDArray> fitOf(MultiLayerNetwork network) {
+        return of(network).<BiConsumer<INDArray, INDArray>>map(adam -> adam::fit).orElse(network::fit);
     }
 
     private static boolean flat(INDArray array, long length) {

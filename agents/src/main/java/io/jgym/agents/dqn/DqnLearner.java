@@ -12,8 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code r + gamma * Q_target(s', a*)} (with {@code a*} from the online network under Double DQN),
  * and fit the online network towards them on the taken actions only. The Huber loss is applied
  * by clipping the TD error to [-1, 1] inside the target, which gives the squared-error output layer
- * exactly the Huber gradient. All arrays are allocated once and filled through their native memory. With Adam the step is {@link FlatAdam}'s
- * (DL4J's update in plain Java, bit for bit on the machines measured), else DL4J's own {@code fit}.
+ * exactly the Huber gradient. All arrays are allocated once and filled through their native memory.
+ * With Adam the step is {@link FlatAdam}'s (DL4J's update in plain Java, bit for bit), else DL4J's
+ * own {@code fit}.
  */
 public final class DqnLearner {
     private final MultiLayerNetwork online;
@@ -48,7 +49,7 @@ public final class DqnLearner {
         this.nextInput = Nd4j.create(DataType.FLOAT, rows, observationSize);
         this.input = Nd4j.create(DataType.FLOAT, rows, observationSize);
         this.labels = Nd4j.create(DataType.FLOAT, rows, actions);
-        this.fit = FlatAdam.of(online).<BiConsumer<INDArray, INDArray>>map(adam -> adam::fit).orElse(online::fit);
+        this.fit = FlatAdam.fitOf(online);
     }
 
     /** Samples from {@code buffer}, takes one gradient step, and updates the target network when due. */

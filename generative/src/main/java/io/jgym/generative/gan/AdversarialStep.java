@@ -51,8 +51,7 @@ public final class AdversarialStep {
         this.labelSmoothing = labelSmoothing;
         this.seed = seed;
         this.average = average;
-        this.discriminatorFit = FlatAdam.of(discriminator).<BiConsumer<INDArray, INDArray>>map(adam -> adam::fit)
-                .orElse(discriminator::fit);
+        this.discriminatorFit = FlatAdam.fitOf(discriminator);
         this.generatorStep = FlatAdam.of(generator).<ObjLongConsumer<Gradient>>map(adam -> (gradient, rows) -> adam.step(rows))
                 .orElse(this::dl4jGeneratorStep);
     }
