@@ -29,8 +29,7 @@ public final class DcganColourSpread extends DcganGroupLayer {
         SDVariable colour = grouped.mean(true, 3); // [groups, group, channels, 1]
         SDVariable centred = colour.sub(colour.mean(true, 1));
         SDVariable spread = sd.math().sqrt(centred.mul(centred).mean(true, 1).add(EPSILON)); // [groups, 1, channels, 1]
-        SDVariable ones = grouped.mul(0).add(1); // [groups, group, channels, pixels] (sd.onesLike logs a warning per layer)
-        return sd.concat(1, images, ones.mul(spread).reshape(-1, channels, height, width));
+        return sd.concat(1, images, onesLike(grouped).mul(spread).reshape(-1, channels, height, width));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.jgym.generative.imagegan;
 
 import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLambdaLayer;
+import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
@@ -29,5 +30,10 @@ abstract class DcganGroupLayer extends SameDiffLambdaLayer {
         this.channels = channels;
         this.height = height;
         this.width = width;
+    }
+
+    /** Ones in the shape of {@code like}, to spread a group's statistic over maps (sd.onesLike logs a warning per layer). */
+    static SDVariable onesLike(SDVariable like) {
+        return like.mul(0).add(1);
     }
 }

@@ -29,8 +29,7 @@ public final class DcganMinibatchStd extends DcganGroupLayer {
         SDVariable grouped = input.reshape(-1, group, (long) channels * plane);
         SDVariable centred = grouped.sub(grouped.mean(true, 1));
         SDVariable std = sd.math().sqrt(centred.mul(centred).mean(true, 1).add(EPSILON)).mean(true, 2); // [groups, 1, 1]
-        // Ones shaped [groups, group, plane] (sd.onesLike logs a warning per layer).
-        SDVariable ones = grouped.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0, plane)).mul(0).add(1);
+        SDVariable ones = onesLike(grouped.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0, plane))); // [groups, group, plane]
         return sd.concat(1, input, ones.mul(std).reshape(-1, 1, height, width));
     }
 
