@@ -8,8 +8,8 @@ Matched to `./jgym train dqn` (DqnConfig.defaults()), one thread:
 - squared error over all outputs with labels equal to the online Q except the taken action (DL4J's
   MSE output layer as jgym's DqnLearner feeds it: the same gradient, 2 (q - y) / (batch * actions));
 - gamma 0.99, replay memory 50,000 sampled uniformly with replacement, minibatch 128, one gradient
-  step every 2nd environment step after step 32, Double DQN, target network copied every 50 gradient
-  steps; epsilon max(0.05, 0.95 * 0.995^step);
+  step every environment step after step 32, Double DQN, target network copied every 50 gradient
+  steps; epsilon max(0.1, 0.95 * 0.995^step);
 - per update: one forward pass of the online network over s and s' stacked, one of the target over s',
   then a fit (forward + backward + Adam) on s: the same three network calls as DqnLearner.step;
 - CartPole-v1 with Gymnasium's dynamics (Euler, 500-step limit), reset uniform(-0.05, 0.05) from
@@ -34,8 +34,8 @@ import torch.nn.functional as F
 torch.set_num_threads(1)
 
 OBS, ACTIONS = 4, 2
-GAMMA, LR, LR_END, BUFFER, BATCH, LEARNING_STARTS, TRAIN_EVERY, TARGET_EVERY = 0.99, 3e-3, 3e-5, 50_000, 128, 32, 2, 50
-EPS_START, EPS_END, EPS_DECAY = 0.95, 0.05, 0.995
+GAMMA, LR, LR_END, BUFFER, BATCH, LEARNING_STARTS, TRAIN_EVERY, TARGET_EVERY = 0.99, 3e-3, 3e-5, 50_000, 128, 32, 1, 50
+EPS_START, EPS_END, EPS_DECAY = 0.95, 0.1, 0.995
 EVAL_EVERY, EVAL_EPISODES, EVAL_SEED, THRESHOLD = 2_500, 100, 1_000_000, 475.0
 
 
