@@ -163,6 +163,24 @@ public final class FlatAdam {
             second[i] = v;
             parameters[from + i] -= m * stepSize / ((float) Math.sqrt(v) + epsilon);
         }
+        flushSubnormals(first);
+        flushSubnormals(second);
+    }
+
+    /**
+     * Sets the moments that decayed below float's normal range to zero. A parameter whose gradient
+     * stays zero (a dead ReLU unit) has moments that shrink by beta each step and spend hundreds to
+     * thousands of steps as subnormal numbers, and arithmetic on those is many times slower on x86:
+     * with a third of a DQN's moments subnormal the step took 0.4 ms instead of 0.06. Such a moment
+     * moves its parameter by under 1e-30, far below the float spacing of any weight, so the
+     * parameters come out as DL4J's.
+     */
+    private static void flushSubnormals(float[] moments) {
+        for (int i = 0; i < moments.length; i++) {
+            if (Math.abs(moments[i]) < Float.MIN_NORMAL) {
+                moments[i] = 0f;
+            }
+        }
     }
 
     /**

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.stream.IntStream;
+
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -136,6 +138,41 @@ class FlatAdamTest {
             assertSame(dl4j, plain, step);
         }
         assertEquals(frozen, plain.getLayer(2).params(), "the frozen layer's weights never move");
+    }
+
+    @Test
+    void flushesMomentsThatDecayBelowFloatsNormalRangeAndStillMovesTheParametersAsDl4jDoes() {
+        MultiLayerNetwork dl4j = network(new Adam(3e-3), false, true);
+        MultiLayerNetwork plain = network(new Adam(3e-3), false, true);
+        FlatAdam adam = FlatAdam.of(plain).orElseThrow();
+        Nd4j.getRandom().setSeed(17);
+        INDArray input = Nd4j.randn(DataType.FLOAT, 32, 5);
+        INDArray labels = Nd4j.randn(DataType.FLOAT, 32, 3);
+        dl4j.fit(input, labels);
+        adam.fit(input, labels);
+        // The gradient then falls silent, as a dead unit's does: the first moments decay by 0.9 a step into the subnormal range.
+        for (int step = 0; step < 880; step++) {
+            dl4j.setInput(input);
+            dl4j.setLabels(labels);
+            dl4j.computeGradientAndScore();
+            Gradient gradient = dl4j.gradient();
+            gradient.gradient().assign(0);
+            int iteration = dl4j.getIterationCount();
+            dl4j.getUpdater().update(dl4j, gradient, iteration, 0, 32, LayerWorkspaceMgr.noWorkspaces());
+            dl4j.setIterationCount(iteration + 1);
+            dl4j.params().subi(gradient.gradient());
+            plain.getFlattenedGradients().assign(0);
+            adam.step(32);
+        }
+        assertTrue(subnormals(dl4j.getUpdater().getStateViewArray()) > 0, "DL4J keeps subnormal moments");
+        assertEquals(0, subnormals(plain.getUpdater().getStateViewArray()), "the plain-Java step flushes them");
+        assertArrayEquals(floats(dl4j.params()), floats(plain.params()), "the same parameters, bit for bit");
+        assertSame(dl4j, plain, 880);
+    }
+
+    private static long subnormals(INDArray array) {
+        float[] values = floats(array);
+        return IntStream.range(0, values.length).filter(i -> values[i] != 0f && Math.abs(values[i]) < Float.MIN_NORMAL).count();
     }
 
     /** Two trained dense layers, then a frozen one (sine-gan's low-pass filter is such a layer). */

@@ -175,18 +175,13 @@ public final class DqnTrainer implements Trainer<Policy> {
                 betweenEpisodes = true;
                 double greedyMean = Double.NaN;
                 if (run.totalSteps >= nextCheck) {
-                    greedyMean = Arrays.stream(policy.returns(evalEnv.orElseThrow(), config.evalEpisodes(), Policy.EVALUATION_SEED))
-                            .average().orElseThrow();
+                    greedyMean = greedyCheck(policy);
                     nextCheck = nextCheckAfter(run.totalSteps);
                 }
                 context.report(EpisodeReport.of(run.episode, run.totalSteps, episodeMetrics(run, episodes, i, schedule, greedyMean)));
                 episodes.finish(i);
                 run.episode++;
-                if (greedyMean > run.bestGreedy) { // false when no check ran (NaN)
-                    run.bestGreedy = greedyMean;
-                    MultiLayerNetwork online = run.online;
-                    context.checkpoints().saveBest(run.episode, greedyMean, folder -> DqnCheckpoint.writeModel(online, folder));
-                }
+                keepIfBest(context, run, greedyMean);
                 saved = false;
                 if (config.checkpointEvery() > 0 && run.episode % config.checkpointEvery() == 0) {
                     save(context, run);
@@ -299,12 +294,36 @@ public final class DqnTrainer implements Trainer<Policy> {
         return config.evalEvery() <= 0 ? Long.MAX_VALUE : (steps / config.evalEvery() + 1) * config.evalEvery();
     }
 
-    /** Saves the state unless the store holds it already, and returns the policy. */
+    /**
+     * Saves the state unless the store holds it already, and returns the policy. A run that used up
+     * its budget first checks the network it ends with, so that the best checkpoint, which
+     * {@code eval} and {@code play} use, is never one the final network beats (a run that learns
+     * after its last check would otherwise keep an older, worse network as its best).
+     */
     private Trained<Policy> finish(TrainingContext context, Run run, boolean saved, Trained.Outcome outcome, Policy policy) {
+        if (outcome == Trained.Outcome.FINISHED && config.evalEvery() > 0 && keepIfBest(context, run, greedyCheck(policy))) {
+            saved = false;
+        }
         if (!saved) {
             save(context, run);
         }
         return context.trained(policy, outcome, run.episode);
+    }
+
+    /** The mean return of a greedy check: {@code --eval-episodes} episodes on the evaluation environment. */
+    private double greedyCheck(Policy policy) {
+        return Arrays.stream(policy.returns(evalEnv.orElseThrow(), config.evalEpisodes(), Policy.EVALUATION_SEED)).average().orElseThrow();
+    }
+
+    /** Saves the online network as the best checkpoint when {@code greedyMean} beats every check before; false for NaN (no check). */
+    private static boolean keepIfBest(TrainingContext context, Run run, double greedyMean) {
+        if (!(greedyMean > run.bestGreedy)) {
+            return false;
+        }
+        run.bestGreedy = greedyMean;
+        MultiLayerNetwork online = run.online;
+        context.checkpoints().saveBest(run.episode, greedyMean, folder -> DqnCheckpoint.writeModel(online, folder));
+        return true;
     }
 
     /** Whether a greedy check has reached the {@code --stop-when-solved} level; checked again when a stopped run resumes. */

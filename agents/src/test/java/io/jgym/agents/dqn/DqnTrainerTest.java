@@ -134,6 +134,11 @@ class DqnTrainerTest {
             previousSteps = report.totalSteps();
         }
         assertTrue(checks >= 2, "greedy checks: " + checks);
+        double last = finalCheck(run, config);
+        if (last > best) { // the network the run ends with is checked too
+            best = last;
+            bestEpisodes = reports.size();
+        }
         Checkpoint kept = store.best().orElseThrow();
         assertEquals(best, kept.score().orElseThrow());
         assertEquals(bestEpisodes, kept.episodesDone());
@@ -141,6 +146,24 @@ class DqnTrainerTest {
         DqnConfig unchecked = config(with(quick(4, 40, 0), "evalEvery", 0));
         assertEquals(run.values(DqnTrainer.RETURN), train(unchecked, CheckpointStore.none()).values(DqnTrainer.RETURN),
                 "greedy checks leave training unchanged");
+    }
+
+    @Test
+    void aRunThatEndsBeforeItsFirstCheckKeepsTheNetworkItEndsWithAsTheBest(@TempDir Path dir) {
+        DqnConfig config = config(with(quick(5, 0, 0), "maxSteps", 400, "evalEvery", 1_000, "evalEpisodes", 3));
+        CheckpointStore store = store(dir, config);
+        AgentRuns.Run run = train(config, store);
+        assertTrue(run.values(DqnTrainer.GREEDY_MEAN).isEmpty(), "no check falls due within 400 steps");
+        Checkpoint kept = store.best().orElseThrow();
+        assertEquals(finalCheck(run, config), kept.score().orElseThrow(), "the final network's check is kept as the best");
+        assertEquals(run.reports().size(), kept.episodesDone());
+    }
+
+    /** The mean of a greedy check of the policy a run returned, played as the trainer plays its checks. */
+    private static double finalCheck(AgentRuns.Run run, DqnConfig config) {
+        try (Env env = REGISTRY.make(config.env())) {
+            return Arrays.stream(run.trained().model().returns(env, config.evalEpisodes(), Policy.EVALUATION_SEED)).average().orElseThrow();
+        }
     }
 
     @Test
