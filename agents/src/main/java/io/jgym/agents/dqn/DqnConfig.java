@@ -142,10 +142,10 @@ public record DqnConfig(
      * 3e-5 over the run's 50,000 steps, one gradient step on a minibatch of 128 every environment
      * step, a 50,000-transition memory, Double DQN, a target network copied every 50 gradient steps
      * and exploration that settles at 10%. Chosen among the variants compared in
-     * docs/benchmarks.md: on fifteen seeds its greedy policy reached a mean of 475 over 100 episodes
-     * after a median of about 13,000 steps, and the final network played at least 475 on 13 of 15
-     * (a gradient step every second environment step, with 5% exploration, needed about 21,000
-     * steps and kept 8 of 10). Greedy checks of 100 episodes every 2,500 steps, as RL Zoo evaluates,
+     * docs/benchmarks.md: on twenty seeds its greedy policy reached a mean of 475 over 100 episodes
+     * after a median of about 12,700 steps, and the final network played at least 475 on 18 of 20
+     * (a gradient step every second environment step, with 5% exploration, needed about 22,600
+     * steps and kept 12 of 15). Greedy checks of 100 episodes every 2,500 steps, as RL Zoo evaluates,
      * keep the best checkpoint; each costs at most 50,000 greedy steps of one plain-Java forward pass.
      */
     public static DqnConfig defaults() {
