@@ -65,12 +65,10 @@ final class BenchRun {
                 Target target = targets.get(t);
                 Metric metric = declared.stream().filter(m -> m.name().equals(target.metric())).findFirst().orElseThrow();
                 double[] values = table.hasColumn(target.metric()) ? table.column(target.metric()) : new double[0];
-                for (int i = 0; i < values.length; i++) {
-                    if (Double.isFinite(values[i]) && (metric.goal() == Metric.Goal.LOWER ? values[i] <= target.level() : values[i] >= target.level())) {
-                        targetSteps[t] = (long) totalSteps[i];
-                        targetSeconds[t] = times.secondsTo((long) episodes[i]).orElse(Double.NaN);
-                        break;
-                    }
+                int reached = firstReaching(target, metric.goal(), values, episodes);
+                if (reached >= 0) {
+                    targetSteps[t] = (long) totalSteps[reached];
+                    targetSeconds[t] = times.secondsTo((long) episodes[reached]).orElse(Double.NaN);
                 }
             }
         }
@@ -78,6 +76,21 @@ final class BenchRun {
         double seconds = status.ended() == null ? 0 : Duration.between(status.started(), status.ended()).toMillis() / 1e3;
         return new TrainerBench.Row(run.run().seed(), outcome(status), run.episodes(), steps, seconds, last, best, targetSteps, targetSeconds,
                 policyMean(provider, folder, status, finalEpisodes, false), policyMean(provider, folder, status, finalEpisodes, true));
+    }
+
+    /**
+     * The row of {@code values} (a metric's column; {@code episodes}, the 0-based episode of each row)
+     * where {@code target} is first reached in the direction of {@code goal}, counting only rows from
+     * the target's {@code minEpisodes}-th episode on; -1 if never.
+     */
+    static int firstReaching(Target target, Metric.Goal goal, double[] values, double[] episodes) {
+        for (int i = 0; i < values.length; i++) {
+            boolean counts = episodes[i] + 1 >= target.minEpisodes() && Double.isFinite(values[i]);
+            if (counts && (goal == Metric.Goal.LOWER ? values[i] <= target.level() : values[i] >= target.level())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String outcome(RunStatus status) {

@@ -14,13 +14,13 @@ import io.jgym.contracts.vector.AutoresetMode;
 import io.jgym.contracts.vector.VectorEnv;
 import io.jgym.envs.vector.SyncVectorEnv;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Registers jgym's DQN as the trainer {@code dqn}: presets {@code default} (tuned on CartPole-v1),
@@ -116,10 +116,16 @@ public final class DqnProvider implements AgentProvider<DqnConfig> {
         }
     }
 
-    /** The environment's reward threshold (475 for CartPole-v1), for the greedy mean and the moving average, when it has one. */
+    /**
+     * The environment's reward threshold (475 for CartPole-v1), for the greedy mean and for the moving
+     * average once its window is full, when it has one.
+     */
     @Override
     public List<Target> targets(DqnConfig config) {
-        return rewardTargets(config.env(), DqnTrainer.GREEDY_MEAN, DqnTrainer.MOVING_AVERAGE);
+        return rewardThreshold(config.env()).stream().boxed()
+                .flatMap(threshold -> Stream.of(new Target(DqnTrainer.GREEDY_MEAN, threshold),
+                        new Target(DqnTrainer.MOVING_AVERAGE, threshold, config.solveWindow())))
+                .toList();
     }
 
     @Override
@@ -132,7 +138,7 @@ public final class DqnProvider implements AgentProvider<DqnConfig> {
         if (!config.stopWhenSolved()) {
             return OptionalDouble.empty();
         }
-        OptionalDouble threshold = EnvRegistry.discover().find(config.env()).map(EnvSpec::rewardThreshold).orElse(OptionalDouble.empty());
+        OptionalDouble threshold = rewardThreshold(config.env());
         if (threshold.isEmpty()) {
             throw new IllegalArgumentException("--stop-when-solved needs a reward threshold, and " + config.env()
                     + " has none; use --solve-return to stop on the mean training return instead");
@@ -140,11 +146,8 @@ public final class DqnProvider implements AgentProvider<DqnConfig> {
         return threshold;
     }
 
-    /** Targets at the registered reward threshold of {@code env} for each of {@code metrics}; none if it has no threshold. */
-    public static List<Target> rewardTargets(String env, String... metrics) {
-        return EnvRegistry.discover().find(env).map(EnvSpec::rewardThreshold)
-                .filter(OptionalDouble::isPresent)
-                .map(threshold -> Arrays.stream(metrics).map(metric -> new Target(metric, threshold.getAsDouble())).toList())
-                .orElse(List.of());
+    /** The registered reward threshold of {@code env}, if it has one. */
+    public static OptionalDouble rewardThreshold(String env) {
+        return EnvRegistry.discover().find(env).map(EnvSpec::rewardThreshold).orElse(OptionalDouble.empty());
     }
 }

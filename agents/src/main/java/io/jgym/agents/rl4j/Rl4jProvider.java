@@ -73,10 +73,11 @@ public final class Rl4jProvider implements AgentProvider<Rl4jDqnConfig> {
         }
     }
 
-    /** The environment's reward threshold (475 for CartPole-v1) for the moving average, when it has one. */
+    /** The environment's reward threshold (475 for CartPole-v1) for the moving average once its window is full, when it has one. */
     @Override
     public List<Target> targets(Rl4jDqnConfig config) {
-        return DqnProvider.rewardTargets(config.env(), DqnTrainer.MOVING_AVERAGE);
+        return DqnProvider.rewardThreshold(config.env()).stream()
+                .mapToObj(threshold -> new Target(DqnTrainer.MOVING_AVERAGE, threshold, config.solveWindow())).toList();
     }
 
     @Override

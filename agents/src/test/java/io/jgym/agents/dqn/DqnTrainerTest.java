@@ -357,9 +357,9 @@ class DqnTrainerTest {
     @Test
     void targetsAreTheEnvironmentsRewardThreshold() {
         assertEquals(List.of(new Target(DqnTrainer.GREEDY_MEAN, 475),
-                        new Target(DqnTrainer.MOVING_AVERAGE, 475)),
-                PROVIDER.targets(DqnConfig.defaults()));
-        assertEquals(List.of(new Target(DqnTrainer.GREEDY_MEAN, -100), new Target(DqnTrainer.MOVING_AVERAGE, -100)),
+                        new Target(DqnTrainer.MOVING_AVERAGE, 475, 100)),
+                PROVIDER.targets(DqnConfig.defaults()), "the moving average counts once its window of 100 episodes is full");
+        assertEquals(List.of(new Target(DqnTrainer.GREEDY_MEAN, -100), new Target(DqnTrainer.MOVING_AVERAGE, -100, 100)),
                 PROVIDER.targets(PROVIDER.presets().get("acrobot")), "each environment preset is judged by its own threshold");
         assertEquals(-110, PROVIDER.targets(PROVIDER.presets().get("mountain-car")).get(0).level());
         assertEquals(0.7, PROVIDER.targets(PROVIDER.presets().get("frozen-lake")).get(0).level());
