@@ -24,7 +24,8 @@ import java.util.OptionalDouble;
 /**
  * One seed of {@code bench <trainer>} read back from its run folder once the sweep has trained it:
  * outcome and training time from {@code status.json}, the last and best value of each metric and the
- * first episode reaching each target from {@code metrics.csv}, the wall time of that episode from the
+ * first episode reaching each target from {@code metrics.csv} (and the step at which it was measured),
+ * the wall time at the end of that episode from the
  * TensorBoard event file ({@link EpisodeTimes}), and, for an agent, the mean return of greedy episodes
  * played by the policy of its newest checkpoint (the one training ended with) and by its best one (the
  * network of its best greedy check, which {@code eval} and {@code play} use).
@@ -67,7 +68,7 @@ final class BenchRun {
                 double[] values = table.hasColumn(target.metric()) ? table.column(target.metric()) : new double[0];
                 int reached = firstReaching(target, metric.goal(), values, episodes);
                 if (reached >= 0) {
-                    targetSteps[t] = (long) totalSteps[reached];
+                    targetSteps[t] = (long) stepOf(target, table, totalSteps, reached);
                     targetSeconds[t] = times.secondsTo((long) episodes[reached]).orElse(Double.NaN);
                 }
             }
@@ -91,6 +92,12 @@ final class BenchRun {
             }
         }
         return -1;
+    }
+
+    /** The step at which row {@code row} measured {@code target}'s metric: the target's step metric if it names one there, else the row's total steps. */
+    static double stepOf(Target target, MetricsTable table, double[] totalSteps, int row) {
+        return target.stepMetric().filter(table::hasColumn).map(name -> table.column(name)[row]).filter(Double::isFinite)
+                .orElse(totalSteps[row]);
     }
 
     private static String outcome(RunStatus status) {

@@ -30,13 +30,15 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * step size is read from the layers' Adam settings each step, so a schedule or
  * {@code setLearningRate} applies as it does in DL4J. Only for networks DL4J would update the same
  * way with one Adam block and nothing else (frozen layers apart): no gradient normalisation, no
- * regularisation, parameters and gradients in one flat buffer each.
+ * regularisation, parameters and gradients in one flat buffer each. It can clip the gradient's
+ * global L2 norm, as PyTorch's {@code clip_grad_norm_} does and DL4J cannot (DL4J clips per layer).
  */
 public final class FlatAdam {
     private final MultiLayerNetwork network;
     private final int adamLayer;
     private final int from;
     private final int size;
+    private final double maxGradNorm;
     private final float[] parameters;
     private final float[] gradient;
     private final float[] first;
@@ -44,11 +46,12 @@ public final class FlatAdam {
     private final NativePowers beta1Powers = new NativePowers();
     private final NativePowers beta2Powers = new NativePowers();
 
-    private FlatAdam(MultiLayerNetwork network, int adamLayer, int from, int size) {
+    private FlatAdam(MultiLayerNetwork network, int adamLayer, int from, int size, double maxGradNorm) {
         this.network = network;
         this.adamLayer = adamLayer;
         this.from = from;
         this.size = size;
+        this.maxGradNorm = maxGradNorm;
         int total = Math.toIntExact(network.numParams());
         this.parameters = new float[total];
         this.gradient = new float[total];
@@ -61,6 +64,21 @@ public final class FlatAdam {
      * extras; frozen layers (sine-gan's filter) may follow it, and their parameters never move.
      */
     public static Optional<FlatAdam> of(MultiLayerNetwork network) {
+        return of(network, 0);
+    }
+
+    /**
+     * The plain-Java step for {@code network}, as {@link #of(MultiLayerNetwork)}, that first scales
+     * the minibatch's mean gradient down to an L2 norm of {@code maxGradNorm} when it is longer
+     * (PyTorch's {@code clip_grad_norm_}, which Stable-Baselines3's DQN applies): one norm over all
+     * the trained parameters, where DL4J's {@code ClipL2PerLayer} clips each layer by itself.
+     *
+     * @param maxGradNorm the largest gradient norm, or 0 not to clip
+     */
+    public static Optional<FlatAdam> of(MultiLayerNetwork network, double maxGradNorm) {
+        if (!(maxGradNorm >= 0)) {
+            throw new IllegalArgumentException("the largest gradient norm must be 0 (no clipping) or positive, not " + maxGradNorm);
+        }
         long total = network.numParams();
         if (network.getFlattenedGradients() == null) {
             network.initGradientsView(); // made by the first fit otherwise
@@ -98,12 +116,21 @@ public final class FlatAdam {
             }
             adamLayer = adamLayer < 0 && base.getIUpdater() instanceof Adam ? i : adamLayer;
         }
-        return Optional.of(new FlatAdam(network, adamLayer, adam.getParamOffsetStart(), size));
+        return Optional.of(new FlatAdam(network, adamLayer, adam.getParamOffsetStart(), size, maxGradNorm));
     }
 
     /** A fit of {@code network} on inputs and labels: this class's where it applies, else DL4J's own {@code fit}. */
     public static BiConsumer<INDArray, INDArray> fitOf(MultiLayerNetwork network) {
-        return of(network).<BiConsumer<INDArray, INDArray>>map(adam -> adam::fit).orElse(network::fit);
+        return fitOf(network, 0);
+    }
+
+    /**
+     * A fit of {@code network} that clips the global gradient norm at {@code maxGradNorm} (0: not)
+     * where this class applies, else DL4J's own {@code fit}, with whatever gradient normalisation
+     * the network's configuration names.
+     */
+    public static BiConsumer<INDArray, INDArray> fitOf(MultiLayerNetwork network, double maxGradNorm) {
+        return of(network, maxGradNorm).<BiConsumer<INDArray, INDArray>>map(adam -> adam::fit).orElse(network::fit);
     }
 
     private static boolean flat(INDArray array, long length) {
@@ -137,8 +164,9 @@ public final class FlatAdam {
     }
 
     /**
-     * DL4J's update in float: the summed gradient divided by the minibatch's rows, then libnd4j's
-     * {@code adam_updater} (bias corrections folded into the step size, epsilon outside the root).
+     * DL4J's update in float: the summed gradient divided by the minibatch's rows (and clipped, when
+     * asked), then libnd4j's {@code adam_updater} (bias corrections folded into the step size,
+     * epsilon outside the root).
      */
     private void update(Adam adam, int iteration, float rows) {
         float beta1 = (float) adam.getBeta1();
@@ -155,8 +183,9 @@ public final class FlatAdam {
         if (!Float.isFinite(stepSize) || stepSize == 0f) {
             stepSize = epsilon;
         }
+        float clip = clipFactor(rows);
         for (int i = 0; i < size; i++) {
-            float g = gradient[from + i] / rows;
+            float g = gradient[from + i] / rows * clip;
             float m = beta1 * first[i] + g * (1f - beta1);
             float v = beta2 * second[i] + g * g * (1f - beta2);
             first[i] = m;
@@ -165,6 +194,23 @@ public final class FlatAdam {
         }
         flushSubnormals(first);
         flushSubnormals(second);
+    }
+
+    /**
+     * What the mean gradient is multiplied by: {@code maxGradNorm / (norm + 1e-6)} when that is
+     * below 1, as in PyTorch, else exactly 1 (so an unclipped step stays DL4J's bit for bit).
+     */
+    private float clipFactor(float rows) {
+        if (maxGradNorm == 0) {
+            return 1f;
+        }
+        double squares = 0;
+        for (int i = 0; i < size; i++) {
+            float g = gradient[from + i] / rows;
+            squares += (double) g * g;
+        }
+        double factor = maxGradNorm / (Math.sqrt(squares) + 1e-6);
+        return factor < 1 ? (float) factor : 1f;
     }
 
     /**

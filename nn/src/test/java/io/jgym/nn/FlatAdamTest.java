@@ -187,6 +187,38 @@ class FlatAdamTest {
     }
 
     @Test
+    void clipsTheGlobalNormOfTheMeanGradientAsPyTorchDoesAndLeavesShorterGradientsAlone() {
+        MultiLayerNetwork dl4j = network(new Adam(3e-3), false, true);
+        MultiLayerNetwork plain = network(new Adam(3e-3), false, true);
+        double maxNorm = 0.3;
+        FlatAdam adam = FlatAdam.of(plain, maxNorm).orElseThrow();
+        Nd4j.getRandom().setSeed(19);
+        int clipped = 0;
+        for (int step = 0; step < 30; step++) {
+            copy(dl4j, plain);
+            // Labels far from the outputs early on, close to them later: long gradients, then short ones.
+            INDArray input = Nd4j.randn(DataType.FLOAT, 16, 5);
+            INDArray labels = dl4j.output(input).add(Nd4j.randn(DataType.FLOAT, 16, 3).muli(step < 15 ? 4.0 : 0.01));
+            dl4j.setInput(input);
+            dl4j.setLabels(labels);
+            dl4j.computeGradientAndScore();
+            Gradient gradient = dl4j.gradient();
+            double norm = gradient.gradient().norm2Number().doubleValue() / 16;
+            if (norm > maxNorm) {
+                gradient.gradient().muli(maxNorm / (norm + 1e-6)); // the mean gradient scaled to the largest norm, then DL4J's Adam
+                clipped++;
+            }
+            int iteration = dl4j.getIterationCount();
+            dl4j.getUpdater().update(dl4j, gradient, iteration, 0, 16, LayerWorkspaceMgr.noWorkspaces());
+            dl4j.setIterationCount(iteration + 1);
+            dl4j.params().subi(gradient.gradient());
+            adam.fit(input, labels);
+            assertSame(dl4j, plain, step);
+        }
+        assertTrue(clipped >= 10 && clipped <= 20, "both long and short gradients were stepped on: " + clipped + " of 30 clipped");
+    }
+
+    @Test
     void declinesOtherOptimisersAndGradientClipping() {
         assertTrue(FlatAdam.of(network(new RmsProp(1e-3), false, true)).isEmpty());
         assertTrue(FlatAdam.of(network(new Adam(1e-3), true, true)).isEmpty());

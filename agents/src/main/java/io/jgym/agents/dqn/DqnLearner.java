@@ -13,8 +13,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * and fit the online network towards them on the taken actions only. The Huber loss is applied
  * by clipping the TD error to [-1, 1] inside the target, which gives the squared-error output layer
  * exactly the Huber gradient. All arrays are allocated once and filled through their native memory.
- * With Adam the step is {@link FlatAdam}'s (DL4J's update in plain Java, bit for bit), else DL4J's
- * own {@code fit}.
+ * With Adam the step is {@link FlatAdam}'s (DL4J's update in plain Java, bit for bit, clipping the
+ * gradient's global norm at {@code --max-grad-norm}), else DL4J's own {@code fit} (and a network
+ * saved before jgym clipped globally keeps the per-layer clipping its configuration names).
  */
 public final class DqnLearner {
     private final MultiLayerNetwork online;
@@ -49,7 +50,7 @@ public final class DqnLearner {
         this.nextInput = Nd4j.create(DataType.FLOAT, rows, observationSize);
         this.input = Nd4j.create(DataType.FLOAT, rows, observationSize);
         this.labels = Nd4j.create(DataType.FLOAT, rows, actions);
-        this.fit = FlatAdam.fitOf(online);
+        this.fit = FlatAdam.fitOf(online, config.maxGradNorm());
     }
 
     /** Samples from {@code buffer}, takes one gradient step, and updates the target network when due. */

@@ -117,13 +117,13 @@ public final class DqnProvider implements AgentProvider<DqnConfig> {
     }
 
     /**
-     * The environment's reward threshold (475 for CartPole-v1), for the greedy mean and for the moving
-     * average once its window is full, when it has one.
+     * The environment's reward threshold (475 for CartPole-v1), for the greedy mean (reached at the
+     * step its check was made) and for the moving average once its window is full, when it has one.
      */
     @Override
     public List<Target> targets(DqnConfig config) {
         return rewardThreshold(config.env()).stream().boxed()
-                .flatMap(threshold -> Stream.of(new Target(DqnTrainer.GREEDY_MEAN, threshold),
+                .flatMap(threshold -> Stream.of(new Target(DqnTrainer.GREEDY_MEAN, threshold).measuredAt(DqnTrainer.CHECK_STEP),
                         new Target(DqnTrainer.MOVING_AVERAGE, threshold, config.solveWindow())))
                 .toList();
     }

@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * The epsilon-greedy, experience-replay DQN loop over any environment with a Discrete action space,
  * in-process or remote alike, collecting from one or several copies stepped together (a
  * {@link VectorEnv}; {@code --num-envs}). Read top to bottom: state (fresh or from the newest
- * checkpoint), then per step act in every copy, store, learn; per ended episode report, check the
- * greedy policy when due, checkpoint, and stop when the budget is spent, the task is solved or a
- * stop is requested.
+ * checkpoint), then per step act in every copy, store, learn, and check the greedy policy when a
+ * multiple of {@code --eval-every} steps is reached (as Stable-Baselines3's EvalCallback does,
+ * inside an episode if need be); per ended episode report (with the check made during it),
+ * checkpoint, and stop when the budget is spent, the task is solved or a stop is requested.
  *
  * <p>Each reset is seeded from the run seed and a count of resets, so with one environment a resumed
  * run and an uninterrupted one see the same episodes, and so do an in-process and a remote
@@ -50,6 +51,8 @@ public final class DqnTrainer implements Trainer<Policy> {
     public static final String TD_LOSS = "losses/td_loss";
     public static final String Q_VALUES = "losses/q_values";
     public static final String GREEDY_MEAN = "eval/greedy_mean";
+    /** The step count at which the greedy check an episode reports was made (inside that episode). */
+    public static final String CHECK_STEP = "eval/check_step";
 
     private static final Logger LOG = LoggerFactory.getLogger(DqnTrainer.class);
 
@@ -107,6 +110,7 @@ public final class DqnTrainer implements Trainer<Policy> {
         all.add(Metric.info(Q_VALUES, "q", "%.2f").hidden());
         if (config.evalEvery() > 0) {
             all.add(Metric.higher(GREEDY_MEAN, "greedy", "%.1f"));
+            all.add(Metric.info(CHECK_STEP, "checked at", "%.0f").hidden());
         }
         return List.copyOf(all);
     }
@@ -127,6 +131,7 @@ public final class DqnTrainer implements Trainer<Policy> {
         long[] chosen = new long[envs.numEnvs()];
         long resets = run.episode; // reset calls so far: with one environment, each episode's index, as its seed wants
         long nextCheck = nextCheckAfter(run.totalSteps);
+        Check check = Check.NONE; // the latest greedy check, reported by the next episode to end
         boolean saved = resumed.isPresent(); // whether the store already holds the current state
         boolean betweenEpisodes = true;
 
@@ -135,7 +140,7 @@ public final class DqnTrainer implements Trainer<Policy> {
                 Optional<Trained.Outcome> outcome = outcome(context, run);
                 if (outcome.isPresent()) {
                     // The step budget may run out inside an episode: that episode is not reported; the final checkpoint keeps its steps.
-                    return finish(context, run, saved, outcome.get(), policy);
+                    return finish(context, run, saved, outcome.get(), policy, check.step() == run.totalSteps);
                 }
             }
             if (episodes.anyToReset()) {
@@ -166,6 +171,11 @@ public final class DqnTrainer implements Trainer<Policy> {
                     }
                 }
             }
+            if (run.totalSteps >= nextCheck) {
+                check = new Check(greedyCheck(policy), run.totalSteps, false);
+                nextCheck = nextCheckAfter(run.totalSteps);
+                keepIfBest(context, run, check.mean());
+            }
             saved = false;
             betweenEpisodes = false;
             for (int i = 0; i < chosen.length && !episodeBudgetSpent(run); i++) {
@@ -173,15 +183,10 @@ public final class DqnTrainer implements Trainer<Policy> {
                     continue;
                 }
                 betweenEpisodes = true;
-                double greedyMean = Double.NaN;
-                if (run.totalSteps >= nextCheck) {
-                    greedyMean = greedyCheck(policy);
-                    nextCheck = nextCheckAfter(run.totalSteps);
-                }
-                context.report(EpisodeReport.of(run.episode, run.totalSteps, episodeMetrics(run, episodes, i, schedule, greedyMean)));
+                context.report(EpisodeReport.of(run.episode, run.totalSteps, episodeMetrics(run, episodes, i, schedule, check)));
+                check = check.markReported();
                 episodes.finish(i);
                 run.episode++;
-                keepIfBest(context, run, greedyMean);
                 saved = false;
                 if (config.checkpointEvery() > 0 && run.episode % config.checkpointEvery() == 0) {
                     save(context, run);
@@ -192,7 +197,7 @@ public final class DqnTrainer implements Trainer<Policy> {
     }
 
     /** What episode {@code i}, just ended, reports; updates the run's recent returns. */
-    private Map<String, Double> episodeMetrics(Run run, EpisodesInFlight episodes, int i, StepSchedule schedule, double greedyMean) {
+    private Map<String, Double> episodeMetrics(Run run, EpisodesInFlight episodes, int i, StepSchedule schedule, Check check) {
         run.recentReturns.addLast(episodes.episodeReturn(i));
         if (run.recentReturns.size() > config.solveWindow()) {
             run.recentReturns.removeFirst();
@@ -207,10 +212,24 @@ public final class DqnTrainer implements Trainer<Policy> {
             metrics.put(TD_LOSS, episodes.meanLoss(i));
             metrics.put(Q_VALUES, episodes.meanQ(i));
         }
-        if (!Double.isNaN(greedyMean)) {
-            metrics.put(GREEDY_MEAN, greedyMean);
+        if (!check.reported()) {
+            metrics.put(GREEDY_MEAN, check.mean());
+            metrics.put(CHECK_STEP, (double) check.step());
         }
         return metrics;
+    }
+
+    /**
+     * A greedy check: its mean return, the step count it was made at, and whether an episode has
+     * reported it yet. With several checks in one episode (episodes longer than {@code --eval-every}),
+     * the episode reports the last.
+     */
+    private record Check(double mean, long step, boolean reported) {
+        static final Check NONE = new Check(Double.NaN, -1, true);
+
+        Check markReported() {
+            return new Check(mean, step, true);
+        }
     }
 
     /** Why training ends now, checked between episodes (and when the step budget runs out inside one); empty to go on. */
@@ -289,19 +308,21 @@ public final class DqnTrainer implements Trainer<Policy> {
         return SplitMix64.mix(runSeed * 0x9E3779B97F4A7C15L + episode) >>> 33;
     }
 
-    /** The first multiple of {@code evalEvery} above {@code steps}: a greedy check is due at the first episode end from there. */
+    /** The first multiple of {@code evalEvery} above {@code steps}: the step count of the next greedy check. */
     private long nextCheckAfter(long steps) {
         return config.evalEvery() <= 0 ? Long.MAX_VALUE : (steps / config.evalEvery() + 1) * config.evalEvery();
     }
 
     /**
      * Saves the state unless the store holds it already, and returns the policy. A run that used up
-     * its budget first checks the network it ends with, so that the best checkpoint, which
-     * {@code eval} and {@code play} use, is never one the final network beats (a run that learns
-     * after its last check would otherwise keep an older, worse network as its best).
+     * its budget first checks the network it ends with (unless {@code checkedLast}: a check was just
+     * made on it), so that the best checkpoint, which {@code eval} and {@code play} use, is never one
+     * the final network beats (a run that learns after its last check would otherwise keep an older,
+     * worse network as its best).
      */
-    private Trained<Policy> finish(TrainingContext context, Run run, boolean saved, Trained.Outcome outcome, Policy policy) {
-        if (outcome == Trained.Outcome.FINISHED && config.evalEvery() > 0 && keepIfBest(context, run, greedyCheck(policy))) {
+    private Trained<Policy> finish(TrainingContext context, Run run, boolean saved, Trained.Outcome outcome, Policy policy,
+                                   boolean checkedLast) {
+        if (outcome == Trained.Outcome.FINISHED && config.evalEvery() > 0 && !checkedLast && keepIfBest(context, run, greedyCheck(policy))) {
             saved = false;
         }
         if (!saved) {

@@ -16,7 +16,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * Builds the Q-network a {@link DqnConfig} describes: ReLU hidden layers of the configured widths
  * and a linear output with one Q-value per action. The output layer's loss is squared error; the
- * Huber loss is obtained by clipping the TD error in the targets (see {@link DqnLearner}).
+ * Huber loss is obtained by clipping the TD error in the targets (see {@link DqnLearner}). With
+ * Adam, {@code --max-grad-norm} clips the global norm in {@link DqnLearner}'s step; with the other
+ * optimisers DL4J clips each layer's gradient.
  */
 public final class QNetworks {
     private QNetworks() {
@@ -28,7 +30,7 @@ public final class QNetworks {
                 .seed(config.seed())
                 .weightInit(WeightInit.RELU)
                 .updater(updater(config));
-        if (config.maxGradNorm() > 0) {
+        if (config.maxGradNorm() > 0 && config.optimizer() != DqnConfig.Optimizer.ADAM) {
             builder.gradientNormalization(GradientNormalization.ClipL2PerLayer)
                     .gradientNormalizationThreshold(config.maxGradNorm());
         }

@@ -110,7 +110,7 @@ class DqnTrainerTest {
     }
 
     @Test
-    void greedyChecksRunAfterEachMultipleOfEvalEveryAndKeepTheBestModel(@TempDir Path dir) {
+    void greedyChecksRunAtEachMultipleOfEvalEveryAndKeepTheBestModel(@TempDir Path dir) {
         DqnConfig config = config(with(quick(4, 40, 0), "evalEvery", 300, "evalEpisodes", 3));
         CheckpointStore store = store(dir, config);
         AgentRuns.Run run = train(config, store);
@@ -122,13 +122,15 @@ class DqnTrainerTest {
         for (EpisodeReport report : reports) {
             boolean due = report.totalSteps() / 300 > previousSteps / 300;
             assertEquals(due, report.metrics().containsKey(DqnTrainer.GREEDY_MEAN),
-                    "a check at the first episode end at or after each multiple of 300, episode " + report.episode());
+                    "a check at each multiple of 300, reported by the episode it falls in, episode " + report.episode());
             if (due) {
                 checks++;
+                assertEquals(report.totalSteps() / 300 * 300, report.metrics().get(DqnTrainer.CHECK_STEP),
+                        "made at the multiple itself, inside the episode, episode " + report.episode());
                 double mean = report.metrics().get(DqnTrainer.GREEDY_MEAN);
                 if (mean > best) {
                     best = mean;
-                    bestEpisodes = report.episode() + 1;
+                    bestEpisodes = report.episode(); // saved during the episode, when the episodes before it were done
                 }
             }
             previousSteps = report.totalSteps();
@@ -179,7 +181,8 @@ class DqnTrainerTest {
             assertTrue(last.metrics().get(DqnTrainer.GREEDY_MEAN) >= 8, "the run ends with the check that solved it");
             assertEquals(1, run.values(DqnTrainer.GREEDY_MEAN).size(), "no check after the solving one");
             assertTrue(last.totalSteps() >= 300 && last.totalSteps() < 300 + 500, "stopped at the first check: " + last.totalSteps());
-            assertEquals(run.reports().size(), store.best().orElseThrow().episodesDone(), "the solving network is the best checkpoint");
+            assertEquals(run.reports().size() - 1, store.best().orElseThrow().episodesDone(),
+                    "the solving network, saved during the last episode, is the best checkpoint");
 
             AgentRuns.Run resumed = AgentRuns.train(PROVIDER, config, trainer, store, new TrainingListener() { });
             assertEquals(Trained.Outcome.STOPPED_EARLY, resumed.trained().outcome());
@@ -356,10 +359,12 @@ class DqnTrainerTest {
 
     @Test
     void targetsAreTheEnvironmentsRewardThreshold() {
-        assertEquals(List.of(new Target(DqnTrainer.GREEDY_MEAN, 475),
+        assertEquals(List.of(new Target(DqnTrainer.GREEDY_MEAN, 475).measuredAt(DqnTrainer.CHECK_STEP),
                         new Target(DqnTrainer.MOVING_AVERAGE, 475, 100)),
-                PROVIDER.targets(DqnConfig.defaults()), "the moving average counts once its window of 100 episodes is full");
-        assertEquals(List.of(new Target(DqnTrainer.GREEDY_MEAN, -100), new Target(DqnTrainer.MOVING_AVERAGE, -100, 100)),
+                PROVIDER.targets(DqnConfig.defaults()),
+                "a greedy check counts at the step it was made; the moving average once its window of 100 episodes is full");
+        assertEquals(List.of(new Target(DqnTrainer.GREEDY_MEAN, -100).measuredAt(DqnTrainer.CHECK_STEP),
+                        new Target(DqnTrainer.MOVING_AVERAGE, -100, 100)),
                 PROVIDER.targets(PROVIDER.presets().get("acrobot")), "each environment preset is judged by its own threshold");
         assertEquals(-110, PROVIDER.targets(PROVIDER.presets().get("mountain-car")).get(0).level());
         assertEquals(0.7, PROVIDER.targets(PROVIDER.presets().get("frozen-lake")).get(0).level());
