@@ -13,8 +13,9 @@ Matched to `./jgym train dqn` (DqnConfig.defaults()), one thread:
 - per update: one forward pass of the online network over s and s' stacked, one of the target over s',
   then a fit (forward + backward + Adam) on s: the same three network calls as DqnLearner.step;
 - CartPole-v1 with Gymnasium's dynamics (Euler, 500-step limit), reset uniform(-0.05, 0.05) from
-  numpy's PCG64; greedy checks of 100 episodes (reset seeds 1,000,000 + i) at the first episode end at
-  or after every 2,500 steps, stopping at the first mean >= 475 (jgym: --eval-every 2500
+  numpy's PCG64; greedy checks of 100 episodes (reset seeds 1,000,000 + i) at every multiple of 2,500
+  steps, inside the episode, stopping at the end of the episode whose check reached a mean >= 475 and
+  counting the check's step and the episode end's wall time (jgym: --eval-every 2500
   --eval-episodes 100 --stop-when-solved true).
 Differences: the random streams (so seeds do not pick the same episodes), and Python's own loop.
 
@@ -143,7 +144,7 @@ def learning_rate(step, max_steps):
 def train(seed, max_steps):
     """Steps and seconds until the greedy mean reaches 475 (None if never), and the number of updates."""
     rng, env, learner = np.random.default_rng(seed), CartPole(), Learner(seed)
-    started, steps, episode, next_check = time.perf_counter(), 0, 0, EVAL_EVERY
+    started, steps, episode, next_check, solved_at = time.perf_counter(), 0, 0, EVAL_EVERY, None
     while steps < max_steps:
         obs, done = env.reset(seed * 100_003 + episode), False
         while not done and steps < max_steps:
@@ -155,12 +156,14 @@ def train(seed, max_steps):
             if steps > LEARNING_STARTS and steps % TRAIN_EVERY == 0:
                 learner.set_rate(learning_rate(steps, max_steps))
                 learner.update(rng)
+            if steps >= next_check:
+                next_check = (steps // EVAL_EVERY + 1) * EVAL_EVERY
+                if solved_at is None and greedy_mean(learner) >= THRESHOLD:
+                    solved_at = steps
         episode += 1
-        if done and steps >= next_check:
-            next_check = (steps // EVAL_EVERY + 1) * EVAL_EVERY
-            if greedy_mean(learner) >= THRESHOLD:
-                return steps, time.perf_counter() - started, learner.updates
-    return None, time.perf_counter() - started, learner.updates
+        if done and solved_at is not None:
+            return solved_at, time.perf_counter() - started, learner.updates
+    return solved_at, time.perf_counter() - started, learner.updates
 
 
 def time_updates(count):
