@@ -117,14 +117,16 @@ public final class DqnProvider implements AgentProvider<DqnConfig> {
     }
 
     /**
-     * The environment's reward threshold (475 for CartPole-v1), for the greedy mean (reached at the
-     * step its check was made) and for the moving average once its window is full, when it has one.
+     * The environment's reward threshold (475 for CartPole-v1), when it has one, for the greedy mean
+     * (reached at the step its check was made; only with greedy checks on) and for the moving average
+     * once its window is full.
      */
     @Override
     public List<Target> targets(DqnConfig config) {
         return rewardThreshold(config.env()).stream().boxed()
                 .flatMap(threshold -> Stream.of(new Target(DqnTrainer.GREEDY_MEAN, threshold).measuredAt(DqnTrainer.CHECK_STEP),
                         new Target(DqnTrainer.MOVING_AVERAGE, threshold, config.solveWindow())))
+                .filter(target -> config.evalEvery() > 0 || !target.metric().equals(DqnTrainer.GREEDY_MEAN))
                 .toList();
     }
 

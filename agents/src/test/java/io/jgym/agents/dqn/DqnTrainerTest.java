@@ -370,6 +370,8 @@ class DqnTrainerTest {
         assertEquals(0.7, PROVIDER.targets(PROVIDER.presets().get("frozen-lake")).get(0).level());
         assertEquals(8, PROVIDER.targets(PROVIDER.presets().get("taxi")).get(0).level());
         assertEquals(List.of(), PROVIDER.targets(PROVIDER.presets().get("cliff-walking")), "CliffWalking-v1 has no registered threshold");
+        assertEquals(List.of(new Target(DqnTrainer.MOVING_AVERAGE, 475, 100)), PROVIDER.targets(config(Map.of("evalEvery", 0))),
+                "without greedy checks there is no greedy mean to reach (bench --eval-every 0 failed on it after training)");
     }
 
     @Test
